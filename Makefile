@@ -1,0 +1,50 @@
+# texcv: `make pdf` sets everything up and builds build/cv.pdf; `make test` runs the tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY_STAMP := $(VENV)/.installed
+TEX_STAMP := $(VENV)/.tex-installed
+CV ?= cv.yaml
+OUT ?= build
+SOURCES := $(shell find src -name '*.py' 2>/dev/null) $(wildcard latex_templates/*.tex)
+
+.DEFAULT_GOAL := pdf
+.PHONY: pdf tex test lint clean distclean tex-deps
+
+pdf: $(OUT)/cv.pdf
+
+# Rebuilt only when its inputs changed; a failed build leaves the old PDF (and its date).
+$(OUT)/cv.pdf: $(CV) $(SOURCES) $(PY_STAMP) $(TEX_STAMP)
+	$(BIN)/texcv build $(CV) -o $(OUT)
+
+tex: $(PY_STAMP)
+	$(BIN)/texcv tex $(CV) -o $(OUT)
+
+test: $(PY_STAMP) $(TEX_STAMP)
+	$(BIN)/python -m pytest -n auto -q
+
+lint: $(PY_STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+$(PY_STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "texcv: error: $(PYTHON) not found; install Python 3.11+"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "texcv: error: Python 3.11 or newer is needed ($(PYTHON) is older)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $@
+
+# TeX Live, moderncv, fonts and poppler-utils from the system's packages (one script for all).
+$(TEX_STAMP): .ci/install-tex.sh | $(PY_STAMP)
+	bash .ci/install-tex.sh
+	@touch $@
+
+tex-deps:
+	bash .ci/install-tex.sh
+
+clean:
+	rm -rf $(OUT) dist
+
+distclean: clean
+	rm -rf $(VENV)

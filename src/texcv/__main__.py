@@ -1,0 +1,3 @@
+from texcv.cli import main
+
+raise SystemExit(main())

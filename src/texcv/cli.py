@@ -1,0 +1,208 @@
+"""The `texcv` command: wires load -> validate -> render -> build, and prints every failure once."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from texcv import __version__
+from texcv.errors import InputError, TexcvError
+
+if TYPE_CHECKING:
+    from texcv.build import MissingGlyphs
+    from texcv.load import DataPath, Loaded
+    from texcv.schema import CV
+
+T = TypeVar("T")
+DEFAULT_INPUT = "cv.yaml"
+DEFAULT_OUTPUT = "build"
+
+
+class Reporter:
+    """One status line per stage with its time, on stderr; silent with -q."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+
+    def stage(self, name: str, seconds: float, detail: str = "") -> None:
+        if not self.quiet:
+            extra = f"  {detail}" if detail else ""
+            print(f"texcv: {name:<9}{seconds * 1000:7.0f} ms{extra}", file=sys.stderr)
+
+    def say(self, text: str) -> None:
+        if not self.quiet:
+            print(text, file=sys.stderr)
+
+
+def _timed(reporter: Reporter, name: str, step: Callable[[], T], detail: str = "") -> T:
+    started = time.perf_counter()
+    result = step()
+    reporter.stage(name, time.perf_counter() - started, detail)
+    return result
+
+
+def _load_and_validate(path: Path, reporter: Reporter) -> tuple[Loaded, CV]:
+    from texcv.load import load_yaml
+    from texcv.validate import validate
+
+    loaded = _timed(reporter, "load", lambda: load_yaml(path, str(path)))
+    cv = _timed(reporter, "validate", lambda: validate(loaded))
+    return loaded, cv
+
+
+def command_check(args: argparse.Namespace) -> int:
+    reporter = Reporter(args.quiet)
+    _load_and_validate(Path(args.input), reporter)
+    reporter.say(f"texcv: {args.input} is valid")
+    return 0
+
+
+def command_tex(args: argparse.Namespace) -> int:
+    from texcv.render import choose_engine, render
+
+    reporter = Reporter(args.quiet)
+    path = Path(args.input)
+    _, cv = _load_and_validate(path, reporter)
+    engine = args.engine or choose_engine(cv)
+    tex = _timed(reporter, "render", lambda: render(cv, engine=engine))
+    out_dir = Path(args.output)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"{path.stem}.tex"
+    target.write_text(tex, encoding="utf-8")
+    reporter.say(f"texcv: wrote {target} (for {engine})")
+    return 0
+
+
+def command_build(args: argparse.Namespace) -> int:
+    from texcv.build import MissingGlyphs, TexFailure, build_pdf
+    from texcv.render import choose_engine, render
+    from texcv.sourcemap import locate_line
+
+    reporter = Reporter(args.quiet)
+    path = Path(args.input)
+    loaded, cv = _load_and_validate(path, reporter)
+    engine = args.engine or choose_engine(cv)
+    tex = _timed(reporter, "render", lambda: render(cv, engine=engine))
+    try:
+        result = build_pdf(tex, Path(args.output), path.stem, engine, cv.design.timeout)
+    except TexFailure as failure:
+        found = locate_line(tex, failure.tex_line, loaded.positions) if failure.tex_line else None
+        if found:
+            failure.location = found[1]
+            failure.path = found[0]
+        raise
+    except MissingGlyphs as failure:
+        raise _glyph_error(failure, loaded) from None
+    reporter.stage("tex", result.seconds, f"{result.engine}, {result.passes} pass(es)")
+    pages = f" ({result.pages} page{'s' if result.pages != 1 else ''})" if result.pages else ""
+    reporter.say(f"texcv: wrote {result.pdf}{pages}")
+    return 0
+
+
+def _glyph_error(failure: MissingGlyphs, loaded: Loaded) -> InputError:
+    """Name the first field that holds a character no font has."""
+    from texcv.load import format_path
+
+    char = failure.characters[0][0]
+    for data_path, text in _walk_strings(loaded.data, ()):
+        if char in text:
+            return InputError(
+                f"no installed font can show '{char}' (U+{ord(char):04X})",
+                location=loaded.positions.locate(data_path),
+                path=format_path(data_path),
+                hint="install a font that covers it (.ci/install-tex.sh installs Noto) "
+                "or remove the character",
+            )
+    return InputError(failure.message, hint=failure.hint)
+
+
+def _walk_strings(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk_strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk_strings(item, (*path, index))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="texcv",
+        description="Compile a CV kept as YAML data (cv.yaml) into a moderncv LaTeX PDF.",
+    )
+    parser.add_argument("--version", action="version", version=f"texcv {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="show a traceback on unexpected errors"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def common(p: argparse.ArgumentParser, output: bool = True) -> None:
+        p.add_argument(
+            "input", nargs="?", default=DEFAULT_INPUT, help="the CV file (default: cv.yaml)"
+        )
+        if output:
+            p.add_argument(
+                "-o", "--output", default=DEFAULT_OUTPUT, help="output folder (default: build/)"
+            )
+        p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+        p.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
+    build = sub.add_parser(
+        "build",
+        help="validate, render and compile cv.yaml to build/cv.pdf",
+        description="Validate cv.yaml, render it as moderncv LaTeX and compile it with TeX. "
+        "The PDF is replaced only when the new one is complete.",
+    )
+    common(build)
+    build.add_argument(
+        "--engine", choices=("pdflatex", "lualatex", "xelatex"), help="override design.engine"
+    )
+    build.set_defaults(handler=command_build)
+
+    tex = sub.add_parser(
+        "tex",
+        help="write build/cv.tex only (no TeX run)",
+        description="Validate and render cv.yaml to LaTeX without compiling.",
+    )
+    common(tex)
+    tex.add_argument(
+        "--engine", choices=("pdflatex", "lualatex", "xelatex"), help="render for this engine"
+    )
+    tex.set_defaults(handler=command_tex)
+
+    check = sub.add_parser(
+        "check",
+        help="validate cv.yaml without building",
+        description="Check cv.yaml against the schema and report every problem.",
+    )
+    common(check, output=False)
+    check.set_defaults(handler=command_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except TexcvError as error:
+        print(error.format(), file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("texcv: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # an unexpected bug still ends in one clear message
+        if args.debug:
+            raise
+        print(
+            f"texcv: internal error: {type(error).__name__}: {error}\n"
+            "  hint: run again with --debug for a traceback, and report it",
+            file=sys.stderr,
+        )
+        return 70

@@ -1,0 +1,258 @@
+"""Read a YAML file into plain Python data, remembering where every key and value came from.
+
+Knows YAML and positions, nothing about CVs. Guards against what PyYAML lets through:
+duplicate keys (PyYAML keeps the last one silently), alias bombs, huge or non-UTF-8 files.
+Scalars are resolved the YAML 1.2 way (no ``yes``/``no`` booleans, no automatic dates), so
+``2020-09`` and ``NO`` stay text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from texcv.errors import InputError, InputErrors, Location
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_NODES = 200_000
+MAX_DEPTH = 64
+
+DataPath = tuple[str | int, ...]
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
+_IMPLICIT_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "null", "bool", "int", "float", "timestamp", "value")
+)
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$")
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) of a loaded document starts."""
+
+    file: str
+    values: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: DataPath, *, key: bool = False) -> Location:
+        """The closest known place for ``path``: itself, else its nearest ancestor."""
+        table = self.keys if key else self.values
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return Location(self.file, *table[probe])
+            if not key and probe in self.keys:
+                return Location(self.file, *self.keys[probe])
+            probe = probe[:-1]
+        if () in self.values:
+            return Location(self.file, *self.values[()])
+        return Location(self.file, 1, 1)
+
+
+@dataclass
+class Loaded:
+    data: Any
+    positions: Positions
+    text: str
+
+
+def format_path(path: DataPath) -> str:
+    """``("sections", 3, "entries", 2)`` -> ``sections[3].entries[2]``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def read_text(path: Path, display: str) -> str:
+    """The file's text, or an InputError saying exactly why it cannot be read."""
+    if not path.exists():
+        raise InputError(
+            f"no such file: {display}",
+            location=Location(display),
+            hint="give the path to your cv.yaml, or run `texcv new` to start one",
+        )
+    if path.is_dir():
+        raise InputError(f"{display} is a directory, not a YAML file", location=Location(display))
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                f"file is too large ({size / 1048576:.1f} MiB; the limit is "
+                f"{MAX_FILE_BYTES // 1048576} MiB)",
+                location=Location(display),
+                hint="a CV is a few hundred kilobytes at most; is this the right file?",
+            )
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError(
+            f"cannot read {display}: {error.strerror}", location=Location(display)
+        ) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise InputError(
+            f"the file is not valid UTF-8: byte 0x{raw[error.start]:02x} cannot start or "
+            "continue a character",
+            location=Location(display, line, column),
+            hint="save the file as UTF-8 (most editors: 'Save with encoding')",
+        ) from None
+
+
+def load_yaml(path: Path, display: str | None = None) -> Loaded:
+    """Load ``path``; every problem becomes an InputError pointing into the file."""
+    display = display or str(path)
+    text = read_text(path, display)
+    return load_yaml_text(text, display)
+
+
+def load_yaml_text(text: str, display: str) -> Loaded:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(error, display) from None
+    except yaml.YAMLError as error:
+        raise InputError(f"invalid YAML: {error}", location=Location(display)) from None
+    if root is None or (isinstance(root, ScalarNode) and root.value.strip() == ""):
+        raise InputError(
+            "the file is empty",
+            location=Location(display, 1, 1),
+            hint="run `texcv new` for a starter cv.yaml",
+        )
+    builder = _Builder(display)
+    data = builder.build(root, (), 0)
+    if builder.errors:
+        raise InputErrors(builder.errors)
+    return Loaded(data=data, positions=builder.positions, text=text)
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, display: str) -> InputError:
+    mark = error.problem_mark or error.context_mark
+    location = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
+    problem = error.problem or "invalid YAML"
+    message = f"YAML syntax: {problem}"
+    if error.context:
+        context_mark = error.context_mark
+        where = f" (line {context_mark.line + 1})" if context_mark else ""
+        message += f", {error.context}{where}"
+    hint = None
+    if "\\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
+        hint = "YAML indentation must use spaces, not tabs"
+    elif "expected <block end>" in problem or "mapping values are not allowed" in problem:
+        hint = "check the indentation of this line against the lines above it"
+    elif "found unexpected end of stream" in problem or "expected ',' or ']'" in problem:
+        hint = "a bracket or quote opened earlier is not closed"
+    elif "could not find expected ':'" in problem:
+        hint = "a key is missing its ':' or a quote is not closed"
+    return InputError(message, location=location, hint=hint)
+
+
+class _Builder:
+    """Turns a composed YAML node tree into dicts, lists and scalars with positions."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.positions = Positions(display)
+        self.errors: list[InputError] = []
+        self.count = 0
+
+    def _where(self, node: Node) -> tuple[int, int]:
+        return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def build(self, node: Node, path: DataPath, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES or depth > MAX_DEPTH:
+            raise InputError(
+                "the document is too large or too deeply nested once YAML aliases are "
+                f"expanded (more than {MAX_NODES} values or {MAX_DEPTH} levels)",
+                location=Location(self.display, *self._where(node)),
+                hint="this looks like an alias bomb ('billion laughs'); remove the "
+                "repeated '*alias' references",
+            )
+        self.positions.values.setdefault(path, self._where(node))
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path, depth)
+        raise InputError(
+            "unsupported YAML node", location=Location(self.display, *self._where(node))
+        )
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        value = node.value
+        if node.style is not None or node.tag not in _IMPLICIT_TAGS:
+            return value  # quoted, block or explicitly tagged: text as written
+        if _NULL.match(value):
+            return None
+        if _BOOL.match(value):
+            return value.lower() == "true"
+        if _INT.match(value):
+            return int(value.replace("_", ""))
+        if _FLOAT.match(value) and any(c.isdigit() for c in value):
+            return float(value.replace("_", ""))
+        return value
+
+    def _mapping(self, node: MappingNode, path: DataPath, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        seen: dict[Any, Node] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self._merge(value_node, result, path, depth)
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self.errors.append(
+                    InputError(
+                        "a mapping key must be plain text, not a list or mapping",
+                        location=Location(self.display, *self._where(key_node)),
+                    )
+                )
+                continue
+            key = self._scalar(key_node)
+            key = key if isinstance(key, str) else str(key)
+            if key in seen:
+                first = seen[key]
+                self.errors.append(
+                    InputError(
+                        f"duplicate key '{key}' (first defined at line "
+                        f"{first.start_mark.line + 1}); YAML would silently keep only "
+                        "the last one",
+                        location=Location(self.display, *self._where(key_node)),
+                        path=format_path((*path, key)),
+                        hint="remove or rename one of the two",
+                    )
+                )
+                continue
+            seen[key] = key_node
+            child = (*path, key)
+            self.positions.keys[child] = self._where(key_node)
+            result[key] = self.build(value_node, child, depth + 1)
+        return result
+
+    def _merge(self, value_node: Node, result: dict[Any, Any], path: DataPath, depth: int) -> None:
+        sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+        for source in sources:
+            if not isinstance(source, MappingNode):
+                self.errors.append(
+                    InputError(
+                        "'<<' merges need a mapping (or a list of mappings)",
+                        location=Location(self.display, *self._where(source)),
+                    )
+                )
+                continue
+            for key, value in self._mapping(source, path, depth + 1).items():
+                result.setdefault(key, value)

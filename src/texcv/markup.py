@@ -1,0 +1,77 @@
+"""The inline markup texcv reads in text fields: **bold**, *italic* and [text](url).
+
+Nothing else is interpreted; a backslash before ``*``, ``[`` or ``]`` makes it literal.
+Parsing yields spans; turning spans into LaTeX is the renderer's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_TOKEN = re.compile(
+    r"\\(?P<escaped>[*\[\]])"
+    r"|\[(?P<label>(?:\\.|[^\[\]\\])+)\]\((?P<url>[^\s()]+)\)"
+    r"|\*\*(?P<bold>(?=\S)(?:\\.|[^\\])+?(?<=\S))\*\*(?!\*)"
+    r"|\*(?P<italic>(?=[^\s*])(?:\\.|[^*\\])+?(?<=\S))\*"
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Plain text, or a styled group of spans; a link carries its target."""
+
+    text: str = ""
+    style: str | None = None  # None, "bold", "italic" or "link"
+    children: tuple[Span, ...] = field(default_factory=tuple)
+    url: str | None = None
+
+    def plain(self) -> str:
+        """The text a reader sees, without markup."""
+        if self.style is None:
+            return self.text
+        return "".join(child.plain() for child in self.children)
+
+
+def parse(text: str) -> tuple[Span, ...]:
+    """Split ``text`` into spans; unmatched markers stay literal."""
+    spans: list[Span] = []
+    buffer: list[str] = []
+    position = 0
+    for match in _TOKEN.finditer(text):
+        buffer.append(text[position : match.start()])
+        position = match.end()
+        if match.group("escaped"):
+            buffer.append(match.group("escaped"))
+            continue
+        if buffer:
+            spans.append(Span("".join(buffer)))
+            buffer = []
+        if match.group("label") is not None:
+            spans.append(
+                Span(style="link", children=parse(match.group("label")), url=match.group("url"))
+            )
+        elif match.group("bold") is not None:
+            spans.append(Span(style="bold", children=parse(match.group("bold"))))
+        else:
+            spans.append(Span(style="italic", children=parse(match.group("italic"))))
+    buffer.append(text[position:])
+    rest = "".join(buffer)
+    if rest:
+        spans.append(Span(rest))
+    return tuple(_merge_plain(spans))
+
+
+def _merge_plain(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for span in spans:
+        if span.style is None and merged and merged[-1].style is None:
+            merged[-1] = Span(merged[-1].text + span.text)
+        elif span.style is not None or span.text:
+            merged.append(span)
+    return merged
+
+
+def plain_text(text: str) -> str:
+    """What ``text`` reads as once its markup is applied."""
+    return "".join(span.plain() for span in parse(text))

@@ -1,0 +1,188 @@
+"""Build the moderncv LaTeX document for a CV. Knows moderncv and PyLaTeX, not files."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pylatex import Document
+from pylatex.base_classes import LatexObject
+from pylatex.lists import Itemize
+from pylatex.utils import NoEscape
+
+from texcv.escape import escape_text, url_for_display
+from texcv.load import format_path
+from texcv.locale import ENGLISH, Words
+from texcv.markup import plain_text
+from texcv.render import moderncv as mc
+from texcv.render.dates import format_range
+from texcv.render.engine_choice import choose_engine
+from texcv.render.inline import bold, inline, link, literal
+from texcv.schema import (
+    CV,
+    BulletEntry,
+    DatedEntry,
+    Entry,
+    Header,
+    ItemEntry,
+    PublicationEntry,
+    TextEntry,
+)
+from texcv.templates import template
+
+SOURCE_MARK = "% texcv-source: "
+
+
+def render(cv: CV, *, engine: str | None = None, words: Words = ENGLISH) -> str:
+    """The complete .tex for ``cv``. Lines after ``% texcv-source: PATH`` come from PATH."""
+    engine = engine or choose_engine(cv)
+    document = _document(cv, engine)
+    _header(document, cv.header)
+    document.preamble.append(_metadata(cv, words))
+    document.append(NoEscape(r"\makecvtitle"))
+    for index, section in enumerate(cv.sections):
+        document.append(_mark(("sections", index)))
+        document.append(mc.Section(inline(section.title)))
+        for number, entry in enumerate(section.entries):
+            document.append(_mark(("sections", index, "entries", number)))
+            document.append(_entry(entry, cv, words))
+    return document.dumps() + "\n"
+
+
+def _mark(path: tuple[str | int, ...]) -> NoEscape:
+    return NoEscape(f"\n{SOURCE_MARK}{format_path(path)}\n")
+
+
+def _document(cv: CV, engine: str) -> Document:
+    design = cv.design
+    pdflatex = engine == "pdflatex"
+    document = Document(
+        documentclass="moderncv",
+        document_options=[f"{design.font_size}pt", f"{design.paper}paper", design.font_family]
+        + ([] if design.symbols else ["nosymbols"]),
+        fontenc="T1" if pdflatex else None,
+        inputenc="utf8" if pdflatex else None,
+        lmodern=pdflatex,
+        textcomp=False,
+        page_numbers=False,
+        geometry_options={"margin": design.margin},
+        font_size="normalsize",
+    )
+    document.preamble.append(mc.ModernCvStyle(design.style))
+    document.preamble.append(mc.ModernCvColor(design.color))
+    document.preamble.append(NoEscape(template("pdflatex" if pdflatex else "unicode")))
+    document.preamble.append(NoEscape(template("tweaks")))
+    if design.date_width:
+        document.preamble.append(
+            NoEscape(rf"\setlength{{\hintscolumnwidth}}{{{design.date_width}}}")
+        )
+    return document
+
+
+def _header(document: Document, header: Header) -> None:
+    add = document.preamble.append
+    add(mc.Name(literal(header.first_name), literal(header.last_name)))
+    if header.title:
+        add(mc.Title(inline(header.title)))
+    if header.born:
+        add(mc.Born(literal(header.born)))
+    if header.address:
+        a = header.address
+        add(mc.Address(literal(a.street), literal(a.city), literal(a.country)))
+    for phone in header.phones:
+        add(mc.Phone(literal(phone.number), phone.kind))
+    for email in header.emails:
+        add(mc.Email(literal(email)))
+    if header.homepage:
+        add(mc.Homepage(literal(url_for_display(header.homepage))))
+    for social in header.social:
+        url = literal(social.url) if social.url else ""
+        add(mc.Social(social.network, url, literal(social.account)))
+    if header.photo:
+        p = header.photo
+        add(mc.Photo(p.width, p.frame, literal(p.path)))
+    if header.extra_info:
+        add(mc.ExtraInfo(inline(header.extra_info)))
+    if header.quote:
+        add(mc.Quote(inline(header.quote)))
+
+
+def _metadata(cv: CV, words: Words) -> NoEscape:
+    """PDF title, author, subject, keywords and language, set after moderncv's own."""
+    name = cv.header.full_name
+    title = f"{name} – {plain_text(cv.header.title)}" if cv.header.title else name
+    fields = {
+        "pdftitle": escape_text(title),
+        "pdfauthor": escape_text(name),
+        "pdfsubject": escape_text(words.subject.format(name=name)),
+        "pdfkeywords": escape_text(", ".join([name, *(s.title for s in cv.sections)])),
+        "pdflang": words.language,
+    }
+    settings = ",\n  ".join(f"{key}={{{value}}}" for key, value in fields.items())
+    return NoEscape(f"\\AtEndPreamble{{\\hypersetup{{\n  {settings}}}}}")
+
+
+def _entry(entry: Entry, cv: CV, words: Words) -> LatexObject:
+    match entry:
+        case TextEntry():
+            return mc.CvItem("", inline(entry.text))
+        case BulletEntry():
+            return mc.CvListItem(inline(entry.text))
+        case ItemEntry() if entry.comment:
+            return mc.CvItemWithComment(
+                inline(entry.label), inline(entry.text), inline(entry.comment)
+            )
+        case ItemEntry():
+            return mc.CvItem(inline(entry.label), inline(entry.text))
+        case DatedEntry():
+            return _dated(entry, words)
+        case PublicationEntry():
+            return _publication(entry, cv, words)
+    raise TypeError(f"unknown entry {entry!r}")
+
+
+def _dated(entry: DatedEntry, words: Words) -> mc.CvEntry:
+    description = inline(entry.description)
+    if entry.highlights:
+        description = NoEscape(description + _itemize(inline(h) for h in entry.highlights))
+    return mc.CvEntry(
+        format_range(entry.start, entry.end, words, single=entry.date),
+        inline(entry.title),
+        inline(entry.organisation),
+        inline(entry.location),
+        inline(entry.note),
+        description,
+    )
+
+
+def _itemize(items: Iterable[str]) -> str:
+    itemize = Itemize()
+    for item in items:
+        itemize.add_item(NoEscape(item))
+    return itemize.dumps()
+
+
+def _publication(entry: PublicationEntry, cv: CV, words: Words) -> mc.CvEntry:
+    owner = {_name_key(name) for name in cv.owner.names}
+    authors = ", ".join(
+        bold(literal(a)) if _name_key(a) in owner else literal(a) for a in entry.authors
+    )
+    links = []
+    if entry.doi:
+        links.append(link(f"https://doi.org/{entry.doi}", escape_text(f"doi:{entry.doi}")))
+    if entry.url:
+        links.append(link(entry.url, escape_text(url_for_display(entry.url))))
+    description = authors + "".join(f". {item}" for item in links)
+    return mc.CvEntry(
+        format_range(None, None, words, single=entry.date),
+        inline(entry.title),
+        inline(entry.venue),
+        inline(entry.location),
+        inline(entry.note),
+        NoEscape(description),
+    )
+
+
+def _name_key(name: str) -> str:
+    """Names compare without case, spaces, dots, commas or hyphens: "Q-T., Le" == "Q.T. Le"."""
+    return re.sub(r"[\s.,\-‐‑]+", "", name).casefold()

@@ -1,0 +1,49 @@
+"""How the CV looks: moderncv style and colour, paper, fonts, and the TeX engine."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from texcv.schema.base import StrictModel
+
+Style = Literal["casual", "classic", "banking", "oldstyle", "fancy"]
+Color = Literal["black", "blue", "burgundy", "green", "grey", "orange", "purple", "red"]
+Engine = Literal["auto", "pdflatex", "lualatex", "xelatex"]
+LENGTH = r"^\d+(\.\d+)?(pt|cm|mm|in|em)$"
+
+
+class Design(StrictModel):
+    style: Style = Field("classic", description="moderncv style.", examples=["classic", "banking"])
+    color: Color = Field("blue", description="moderncv colour scheme.", examples=["blue"])
+    paper: Literal["a4", "letter", "a5", "legal", "executive"] = Field(
+        "a4", description="Paper size.", examples=["a4", "letter"]
+    )
+    font_size: Literal[10, 11, 12] = Field(
+        11, description="Body font size in points.", examples=[11]
+    )
+    font_family: Literal["sans", "roman"] = Field(
+        "sans", description="Sans-serif or serif body text.", examples=["sans"]
+    )
+    margin: str = Field(
+        "2cm",
+        pattern=LENGTH,
+        description="Page margins (a TeX length).",
+        examples=["2cm", "0.75in"],
+    )
+    date_width: str | None = Field(
+        None,
+        pattern=LENGTH,
+        description="Width of the date column (moderncv's hintscolumnwidth); default moderncv's.",
+        examples=["3cm"],
+    )
+    symbols: bool = Field(True, description="Show icons next to contact details.", examples=[True])
+    engine: Engine = Field(
+        "auto",
+        description="TeX engine; auto picks pdflatex when the text allows it, else lualatex.",
+        examples=["auto", "lualatex"],
+    )
+    timeout: float = Field(
+        120, gt=0, le=3600, description="Seconds TeX may run before it is stopped.", examples=[120]
+    )

@@ -1,0 +1,146 @@
+"""The small, explicit set of entry kinds a section holds, each named by its `kind`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from texcv.schema.base import StrictModel, Text
+from texcv.schema.dates import CVDate, DateField
+
+KIND = "Entry kind; usually set once on the section (`kind:`) rather than on each entry."
+
+
+class TextEntry(StrictModel):
+    """A paragraph."""
+
+    kind: Literal["text"] = Field("text", description=KIND)
+    text: Text = Field(
+        description="The paragraph.", examples=["I am broadly interested in **optimization**."]
+    )
+
+
+class BulletEntry(StrictModel):
+    """One bullet point (moderncv's \\cvlistitem)."""
+
+    kind: Literal["bullet"] = Field("bullet", description=KIND)
+    text: Text = Field(
+        description="The bullet's text.", examples=["Optimization algorithms for sparse models."]
+    )
+
+
+class ItemEntry(StrictModel):
+    """A label and its text (moderncv's \\cvitem), e.g. a skill and its level."""
+
+    kind: Literal["item"] = Field("item", description=KIND)
+    label: Text = Field(description="The word in the left column.", examples=["Programming"])
+    text: Text = Field(description="The text beside it.", examples=["C, C++, Python"])
+    comment: Text | None = Field(None, description="A comment at the right.", examples=["fluent"])
+
+
+class DatedEntry(StrictModel):
+    """A dated entry (moderncv's \\cventry): a job, a degree, a talk, an award."""
+
+    kind: Literal["entry"] = Field("entry", description=KIND)
+    date: DateField | None = Field(
+        None, description="A single date (instead of start/end).", examples=["2024-07"]
+    )
+    start: DateField | None = Field(None, description="Start date.", examples=["2020-09"])
+    end: DateField | None = Field(
+        None, description="End date, or present.", examples=["2023-12", "present"]
+    )
+    title: Text = Field(
+        description="What: degree, position, talk title, prize.", examples=["Ph.D. Student"]
+    )
+    organisation: Text | None = Field(
+        None, description="Where: institution, team, event.", examples=["ENS de Lyon"]
+    )
+    location: Text | None = Field(None, description="City, country.", examples=["Lyon, France"])
+    note: Text | None = Field(
+        None, description="A short extra (grade, role).", examples=["with honours"]
+    )
+    description: Text | None = Field(
+        None,
+        description="A paragraph under the entry.",
+        examples=["Supervisors: Rémi Gribonval and Elisa Riccietti"],
+    )
+    highlights: list[Text] = Field(
+        default_factory=list,
+        description="Bullet points under the entry.",
+        examples=[["Sparse matrix factorization."]],
+    )
+
+    @model_validator(mode="after")
+    def _dates_make_sense(self) -> DatedEntry:
+        if self.date is not None and (self.start is not None or self.end is not None):
+            raise PydanticCustomError(
+                "date_conflict", "give either `date` or `start`/`end`, not both"
+            )
+        if self.date is not None and self.date.present:
+            raise PydanticCustomError("date_present", "`present` can only be an end date")
+        if self.start is not None and self.start.present:
+            raise PydanticCustomError("date_present", "`present` can only be an end date")
+        if self.end is not None and self.start is None:
+            raise PydanticCustomError("date_missing_start", "`end` is given without `start`")
+        if self.start and self.end and _ends_before(self.end, self.start):
+            raise PydanticCustomError(
+                "date_order",
+                "the end date {end} is before the start date {start}",
+                {"end": str(self.end), "start": str(self.start)},
+            )
+        return self
+
+
+def _ends_before(end: CVDate, start: CVDate) -> bool:
+    return end.end_key() < start.sort_key()
+
+
+class PublicationEntry(StrictModel):
+    """A paper, with its authors; the CV owner's name is highlighted."""
+
+    kind: Literal["publication"] = Field("publication", description=KIND)
+    authors: list[str] = Field(
+        min_length=1, description="One author per item.", examples=[["Q-T. Le", "R. Gribonval"]]
+    )
+    title: Text = Field(
+        description="Title of the work.",
+        examples=["Structured Support Exploration for Multi-layer Sparse Matrix Factorization"],
+    )
+    venue: Text | None = Field(
+        None, description="Journal, conference or publisher.", examples=["ICASSP 2021"]
+    )
+    location: Text | None = Field(
+        None, description="Where the conference took place.", examples=["Toronto, Ontario, Canada"]
+    )
+    date: DateField | None = Field(None, description="Publication date.", examples=["2021-06"])
+    doi: str | None = Field(
+        None,
+        pattern=r"^10\.\d{4,9}/\S+$",
+        description="DOI, without https://doi.org/.",
+        examples=["10.1137/21M1441561"],
+    )
+    url: str | None = Field(
+        None,
+        pattern=r"^https?://\S+$",
+        description="Link to the paper.",
+        examples=["https://arxiv.org/abs/2112.00386"],
+    )
+    note: Text | None = Field(
+        None, description="Anything else (award, status).", examples=["Oral presentation"]
+    )
+
+
+Entry = Annotated[
+    TextEntry | BulletEntry | ItemEntry | DatedEntry | PublicationEntry,
+    Field(discriminator="kind"),
+]
+ENTRY_KINDS: dict[str, type[StrictModel]] = {
+    "text": TextEntry,
+    "bullet": BulletEntry,
+    "item": ItemEntry,
+    "entry": DatedEntry,
+    "publication": PublicationEntry,
+}
+EntryKind = Literal["text", "bullet", "item", "entry", "publication"]

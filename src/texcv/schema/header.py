@@ -1,0 +1,119 @@
+"""Who the CV is about: name, title and the contact details moderncv's header shows."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from texcv.schema.base import StrictModel, Text, Url
+
+SocialNetwork = Literal[
+    "linkedin",
+    "xing",
+    "twitter",
+    "github",
+    "gitlab",
+    "stackoverflow",
+    "bitbucket",
+    "skype",
+    "orcid",
+    "researchgate",
+    "researcherid",
+    "telegram",
+    "whatsapp",
+    "signal",
+    "matrix",
+    "googlescholar",
+]
+
+
+class Address(StrictModel):
+    street: str | None = Field(
+        None, description="Street and number.", examples=["1 Esplanade de l'Université"]
+    )
+    city: str | None = Field(None, description="Postcode and city.", examples=["31000 Toulouse"])
+    country: str | None = Field(None, description="Country.", examples=["France"])
+
+
+class Phone(StrictModel):
+    number: str = Field(
+        description="The number as it should be printed.", examples=["+33 6 12 34 56 78"]
+    )
+    kind: Literal["mobile", "fixed", "fax"] = Field(
+        "mobile", description="Which icon moderncv shows.", examples=["mobile"]
+    )
+
+
+class Social(StrictModel):
+    network: SocialNetwork = Field(description="The service.", examples=["orcid", "github"])
+    account: str = Field(
+        description="Your identifier on it (shown in the header).",
+        examples=["0000-0002-1825-0097", "octocat"],
+    )
+    url: Url | None = Field(
+        None,
+        description="Full link, when moderncv cannot derive it from the account.",
+        examples=["https://scholar.google.com/citations?user=abcdEFGh"],
+    )
+
+
+class Photo(StrictModel):
+    path: str = Field(description="Image file, relative to cv.yaml.", examples=["photo.jpg"])
+    width: str = Field(
+        "64pt",
+        description="Printed width (a TeX length).",
+        examples=["64pt", "2cm"],
+        pattern=r"^\d+(\.\d+)?(pt|cm|mm|in|em)$",
+    )
+    frame: str = Field(
+        "0.4pt",
+        description="Frame thickness; 0pt for none.",
+        examples=["0.4pt"],
+        pattern=r"^\d+(\.\d+)?(pt|cm|mm|in|em)$",
+    )
+
+
+class Header(StrictModel):
+    first_name: str = Field(description="Given name(s).", examples=["Quoc-Tung"])
+    last_name: str = Field(description="Family name.", examples=["Le"])
+    title: Text | None = Field(
+        None,
+        description="Current position or headline under the name.",
+        examples=["Post-doctorant, Toulouse School of Economics, France"],
+    )
+    born: str | None = Field(
+        None, description="Date or place of birth, as printed.", examples=["1996"]
+    )
+    address: Address | None = Field(None, description="Postal address.")
+    phones: list[Phone] = Field(default_factory=list, description="Phone numbers.")
+    emails: list[str] = Field(
+        default_factory=list, description="E-mail addresses.", examples=[["name@example.org"]]
+    )
+    homepage: Url | None = Field(
+        None, description="Personal web page.", examples=["https://example.org"]
+    )
+    social: list[Social] = Field(default_factory=list, description="Accounts on ORCID, GitHub, ...")
+    photo: Photo | None = Field(None, description="A photo in the header.")
+    extra_info: Text | None = Field(
+        None,
+        description="One more line under the contact details.",
+        examples=["Citizenship: Vietnamese"],
+    )
+    quote: Text | None = Field(
+        None,
+        description="A quote shown under the header.",
+        examples=["Optimization for machine learning."],
+    )
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class Owner(StrictModel):
+    names: list[str] = Field(
+        default_factory=list,
+        description="Every spelling of your name in author lists; matching authors are bold.",
+        examples=[["Q-T. Le", "Quoc-Tung Le"]],
+    )

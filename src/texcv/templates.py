@@ -1,0 +1,26 @@
+"""The fixed LaTeX pieces in latex_templates/, loaded by name.
+
+They ship inside the wheel as texcv/latex_templates; in a source checkout they are read from
+the repository's top-level latex_templates/.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def templates_dir() -> Path:
+    for candidate in (_PACKAGE / "latex_templates", _PACKAGE.parents[1] / "latex_templates"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("texcv's latex_templates folder is missing from this install")
+
+
+@cache
+def template(name: str) -> str:
+    """The text of ``latex_templates/<name>.tex``."""
+    return (templates_dir() / f"{name}.tex").read_text(encoding="utf-8")

@@ -1,0 +1,152 @@
+"""Check loaded data against the CV schema; every problem comes back with its place in the file."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from texcv.errors import InputError, InputErrors, shorten
+from texcv.load import DataPath, Loaded, format_path
+from texcv.schema import CV
+from texcv.schema.entries import ENTRY_KINDS
+
+
+def validate(loaded: Loaded) -> CV:
+    """The CV model, or InputErrors listing every problem in file order."""
+    try:
+        return CV.model_validate(loaded.data)
+    except ValidationError as error:
+        raise InputErrors([_translate(item, loaded) for item in error.errors()]) from None
+
+
+def _data_path(loc: tuple[Any, ...]) -> DataPath:
+    """pydantic's loc without the union tags it inserts after ``entries[i]``: a path into data."""
+    path: list[str | int] = []
+    for part in loc:
+        is_tag = len(path) >= 2 and path[-2] == "entries" and isinstance(path[-1], int)
+        if is_tag and part in ENTRY_KINDS:
+            continue
+        path.append(part)
+    return tuple(path)
+
+
+def _translate(item: Any, loaded: Loaded) -> InputError:
+    kind: str = item["type"]
+    path = _data_path(tuple(item["loc"]))
+    positions = loaded.positions
+    value = item.get("input")
+    hint = None
+    if kind == "missing":
+        field = path[-1]
+        message = f"missing required field '{field}'"
+        location = positions.locate(path[:-1])
+        value = None
+    elif kind == "extra_forbidden":
+        field = path[-1]
+        allowed = _allowed_keys(tuple(item["loc"][:-1]))
+        close = difflib.get_close_matches(str(field), allowed, n=1, cutoff=0.6)
+        message = f"unknown key '{field}'"
+        if close:
+            message += f"; did you mean '{close[0]}'?"
+        if allowed:
+            hint = f"allowed here: {', '.join(allowed)}"
+        location = positions.locate(path, key=True)
+        value = None
+    elif kind == "union_tag_invalid":
+        tag = item.get("ctx", {}).get("tag")
+        expected = item.get("ctx", {}).get("expected_tags", "")
+        message = f"unknown entry kind '{tag}'; expected one of {expected}"
+        location = positions.locate((*path, "kind"))
+        value = None
+    elif kind in ("model_attributes_type", "model_type", "dict_type"):
+        message = f"expected a mapping (key: value lines), got {_type_name(value)}"
+        location = positions.locate(path)
+    elif kind == "string_type":
+        message = f"expected text, got {_type_name(value)}"
+        location = positions.locate(path)
+        if isinstance(value, (dict, list)):
+            hint = "quote the text if it contains ': ' or starts with '[', '{' or '-'"
+    elif kind == "list_type":
+        message = f"expected a list, got {_type_name(value)}"
+        location = positions.locate(path)
+        hint = "write one item per line, each starting with '- '"
+    elif kind == "literal_error":
+        expected = item.get("ctx", {}).get("expected", "")
+        message = f"{shorten(value)} is not allowed here; expected {expected}"
+        options = [o.strip(" '") for o in str(expected).replace(" or ", ",").split(",")]
+        close = difflib.get_close_matches(str(value), [o for o in options if o], n=1, cutoff=0.5)
+        if close:
+            message += f"; did you mean '{close[0]}'?"
+        location = positions.locate(path)
+        value = None
+    else:
+        message = item["msg"]
+        if message.startswith("Value error, "):
+            message = message[len("Value error, ") :]
+        location = positions.locate(path)
+    return InputError(
+        message,
+        location=location,
+        path=format_path(path) or None,
+        value=shorten(value) if value is not None and not isinstance(value, (dict, list)) else None,
+        hint=hint,
+    )
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f"the text {shorten(value)}"
+
+
+def _allowed_keys(loc: tuple[Any, ...]) -> list[str]:
+    """Field names of the model at ``loc`` (following discriminator tags), for suggestions."""
+    current: Any = CV
+    for part in loc:
+        model = _model_in(current, part)
+        if model is None:
+            return []
+        current = model
+    model = _model_in(current, None)
+    return list(model.model_fields) if model else []
+
+
+def _model_in(annotation: Any, part: Any) -> Any:
+    """Step from a type to the model one loc part further in (or the model itself)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if part is None:
+            return annotation
+        if isinstance(part, str) and part in annotation.model_fields:
+            return annotation.model_fields[part].annotation
+        return None
+    origin = get_origin(annotation)
+    args = get_args(annotation)
+    if origin is typing.Annotated:
+        return _model_in(args[0], part)
+    if origin in (list, tuple):
+        return args[0] if isinstance(part, int) else _model_in(args[0], part)
+    if origin in (typing.Union, types.UnionType):
+        models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+        for model in models:  # a discriminator tag names the model
+            kind = model.model_fields.get("kind")
+            if kind is not None and kind.default == part:
+                return model
+        for arg in args:
+            if arg is type(None):
+                continue
+            found = _model_in(arg, part)
+            if found is not None:
+                return found
+    return None
