@@ -64,10 +64,14 @@ def _document(cv: CV, engine: str) -> Document:
         inputenc="utf8" if pdflatex else None,
         lmodern=pdflatex,
         textcomp=False,
-        page_numbers=False,
+        page_numbers=False,  # PyLaTeX's lastpage breaks moderncv's own page numbers
         geometry_options={"margin": design.margin},
         font_size="normalsize",
     )
+    # PyLaTeX answers page_numbers=False with \pagestyle{empty}; moderncv numbers pages itself.
+    document.data = [item for item in document.data if getattr(item, "latex_name", "") != "pagestyle"]
+    if not design.page_numbers:
+        document.preamble.append(NoEscape(r"\nopagenumbers"))
     document.preamble.append(mc.ModernCvStyle(design.style))
     document.preamble.append(mc.ModernCvColor(design.color))
     document.preamble.append(NoEscape(template("pdflatex" if pdflatex else "unicode")))

@@ -38,6 +38,9 @@ class Design(StrictModel):
         description="Width of the date column (moderncv's hintscolumnwidth); default moderncv's.",
         examples=["3cm"],
     )
+    page_numbers: bool = Field(
+        True, description="Number pages (\"2/3\") when the CV has more than one.", examples=[True]
+    )
     symbols: bool = Field(True, description="Show icons next to contact details.", examples=[True])
     engine: Engine = Field(
         "auto",
