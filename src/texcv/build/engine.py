@@ -1,0 +1,87 @@
+"""Run one TeX engine pass: sandboxed, time-limited, killed with its children when late."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+
+from texcv.errors import BuildError, ToolMissingError
+
+ENGINES = ("pdflatex", "lualatex", "xelatex")
+INSTALL_HINT = "run `make pdf` (it installs TeX Live when it can) or: .ci/install-tex.sh --print"
+
+
+def sandbox_env() -> dict[str, str]:
+    """TeX may read and write only inside its working folder and the TeX tree; no shell."""
+    env = dict(os.environ)
+    env.update(
+        openin_any="p",
+        openout_any="p",
+        shell_escape="f",
+        TEXMFOUTPUT="",
+        max_print_line="10000",
+        error_line="254",
+        half_error_line="238",
+    )
+    return env
+
+
+def engine_path(engine: str) -> str:
+    if engine not in ENGINES:
+        raise ToolMissingError(f"unknown TeX engine '{engine}'", hint=f"use one of {', '.join(ENGINES)}")
+    path = shutil.which(engine)
+    if path is None:
+        raise ToolMissingError(
+            f"{engine} is not installed (TeX Live is needed to build the PDF)", hint=INSTALL_HINT
+        )
+    return path
+
+
+def run_pass(
+    engine: str, tex_name: str, workdir: Path, timeout: float, options: Sequence[str] = ()
+) -> None:
+    """One engine run in ``workdir``; the log is left there for the caller to read.
+
+    ``options`` go before the file name (e.g. ``-fmt=NAME`` for a precompiled preamble).
+    """
+    command = [
+        engine_path(engine),
+        "-interaction=nonstopmode",
+        "-halt-on-error",
+        "-no-file-line-error",
+        "-no-shell-escape",
+        *options,
+        tex_name,
+    ]
+    process = subprocess.Popen(
+        command,
+        cwd=workdir,
+        env=sandbox_env(),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(process)
+        raise BuildError(
+            f"{engine} did not finish within {timeout:g} s and was stopped",
+            hint="raise design.timeout if the CV is very large; otherwise the text may make TeX loop",
+        ) from None
+    except BaseException:
+        _kill_group(process)
+        raise
+
+
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.wait()
