@@ -32,7 +32,9 @@ def require_tex() -> None:
     pytest.skip("TeX Live is not installed (run `make pdf` once to install it)")
 
 
-def run_texcv(*args: str, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run_texcv(
+    *args: str, cwd: Path | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
     """Run the real CLI in a fresh process, as a person would."""
     return subprocess.run(
         [sys.executable, "-m", "texcv", *args],
@@ -50,7 +52,9 @@ def pdf_text(pdf: Path, *, layout: bool = False) -> str:
 
 
 def pdf_info(pdf: Path) -> dict[str, str]:
-    out = subprocess.run(["pdfinfo", "-enc", "UTF-8", str(pdf)], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["pdfinfo", "-enc", "UTF-8", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
     info = {}
     for line in out.splitlines():
         key, _, value = line.partition(":")

@@ -89,7 +89,12 @@ def test_every_publication_bolds_the_owner(built_cv: BuiltCV) -> None:
 
 
 def test_dates_are_shown_as_ranges(built_cv: BuiltCV) -> None:
-    for dates in ("Sep 2020 – Dec 2023", "Jan 2024 – present", "May 2023 – Jun 2023", "2012 – 2013"):
+    for dates in (
+        "Sep 2020 – Dec 2023",
+        "Jan 2024 – present",
+        "May 2023 – Jun 2023",
+        "2012 – 2013",
+    ):
         assert dates in built_cv.text
 
 

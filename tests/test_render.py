@@ -15,7 +15,10 @@ def tex_of(sections: str, extra: str = "") -> str:
 
 
 def test_document_is_moderncv_with_style_colour_and_lmodern() -> None:
-    tex = tex_of("  - title: S\n    kind: text\n    entries: [hi]\n", "design: {style: banking, color: green}\n")
+    tex = tex_of(
+        "  - title: S\n    kind: text\n    entries: [hi]\n",
+        "design: {style: banking, color: green}\n",
+    )
     assert tex.startswith(r"\documentclass[11pt,a4paper,sans]{moderncv}")
     assert r"\moderncvstyle{banking}" in tex
     assert r"\moderncvcolor{green}" in tex
@@ -63,7 +66,9 @@ def test_publication_bolds_owner_however_spelt_and_links_doi() -> None:
 
 
 def test_user_text_cannot_inject_latex() -> None:
-    tex = tex_of("  - title: 'x}\\end{document}'\n    kind: text\n    entries: ['\\input{/etc/passwd} $x$ 100%']\n")
+    tex = tex_of(
+        "  - title: 'x}\\end{document}'\n    kind: text\n    entries: ['\\input{/etc/passwd} $x$ 100%']\n"
+    )
     assert r"\section{x\}\textbackslash{}end\{document\}}" in tex
     assert r"\textbackslash{}input\{/etc/passwd\} \$x\$ 100\%" in tex
     assert r"\input{/etc" not in tex

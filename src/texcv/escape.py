@@ -60,8 +60,9 @@ def escape_text(text: str) -> str:
 def escape_url(url: str) -> str:
     """A URL as an argument of \\href or \\url: percent-encode what TeX cannot take raw."""
     url = clean(url).replace(" ", "%20")
-    encoded = quote(url, safe="/:?=&;@+$,-._!*'()[]%#").replace("~", "%7E")
-    return encoded.replace("%", r"\%").replace("&", r"\&").replace("#", r"\#").replace("_", r"\_")
+    encoded = quote(url, safe="/:?=&;@+$,-._!*'()[]%#~")
+    encoded = encoded.replace("%", r"\%").replace("&", r"\&").replace("#", r"\#").replace("_", r"\_")
+    return encoded.replace("~", r"\string~")  # a literal tilde both in the link and in its text
 
 
 def url_for_display(url: str) -> str:

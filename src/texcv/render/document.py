@@ -10,7 +10,7 @@ from pylatex.base_classes import LatexObject
 from pylatex.lists import Itemize
 from pylatex.utils import NoEscape
 
-from texcv.escape import escape_text, url_for_display
+from texcv.escape import escape_text, escape_url, url_for_display
 from texcv.load import format_path
 from texcv.locale import ENGLISH, Words
 from texcv.markup import plain_text
@@ -76,6 +76,8 @@ def _document(cv: CV, engine: str) -> Document:
     document.preamble.append(mc.ModernCvColor(design.color))
     document.preamble.append(NoEscape(template("pdflatex" if pdflatex else "unicode")))
     document.preamble.append(NoEscape(template("tweaks")))
+    if design.symbols:
+        document.preamble.append(NoEscape(template("icons")))
     if design.date_width:
         document.preamble.append(
             NoEscape(rf"\setlength{{\hintscolumnwidth}}{{{design.date_width}}}")
@@ -98,9 +100,10 @@ def _header(document: Document, header: Header) -> None:
     for email in header.emails:
         add(mc.Email(literal(email)))
     if header.homepage:
-        add(mc.Homepage(literal(url_for_display(header.homepage))))
+        # moderncv prints this text and links it with https:// in front.
+        add(mc.Homepage(escape_url(url_for_display(header.homepage))))
     for social in header.social:
-        url = literal(social.url) if social.url else ""
+        url = escape_url(url_for_display(social.url)) if social.url else ""
         add(mc.Social(social.network, url, literal(social.account)))
     if header.photo:
         p = header.photo
