@@ -86,6 +86,13 @@ class InputErrors(InputError):
         return body
 
 
+class InputWarning(TexcvError):
+    """A likely mistake in the input that does not stop the build; printed, never raised."""
+
+    def format(self, severity: str = "warning") -> str:
+        return super().format(severity)
+
+
 class ToolMissingError(TexcvError):
     """TeX, or a part of TeX Live texcv needs, is not installed."""
 

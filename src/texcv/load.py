@@ -126,6 +126,8 @@ def load_yaml_text(text: str, display: str) -> Loaded:
         raise _syntax_error(error, display) from None
     except yaml.YAMLError as error:
         raise InputError(f"invalid YAML: {error}", location=Location(display)) from None
+    except RecursionError:
+        raise _too_deep(text, display) from None
     if root is None or (isinstance(root, ScalarNode) and root.value.strip() == ""):
         raise InputError(
             "the file is empty",
@@ -133,7 +135,11 @@ def load_yaml_text(text: str, display: str) -> Loaded:
             hint="run `texcv new` for a starter cv.yaml",
         )
     builder = _Builder(display)
-    data = builder.build(root, (), 0)
+    try:
+        _refuse_alias_bombs(root, display)
+        data = builder.build(root, (), 0)
+    except RecursionError:
+        raise _too_deep(text, display) from None
     if builder.errors:
         raise InputErrors(builder.errors)
     return Loaded(data=data, positions=builder.positions, text=text)
@@ -151,6 +157,8 @@ def _syntax_error(error: yaml.MarkedYAMLError, display: str) -> InputError:
     hint = None
     if "\\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
         hint = "YAML indentation must use spaces, not tabs"
+    elif re.search(r"found '[\]}]'", problem):
+        hint = "a closing bracket has no opening one before it"
     elif "expected <block end>" in problem or "mapping values are not allowed" in problem:
         hint = "check the indentation of this line against the lines above it"
     elif "found unexpected end of stream" in problem or "expected ',' or ']'" in problem:
@@ -158,6 +166,78 @@ def _syntax_error(error: yaml.MarkedYAMLError, display: str) -> InputError:
     elif "could not find expected ':'" in problem:
         hint = "a key is missing its ':' or a quote is not closed"
     return InputError(message, location=location, hint=hint)
+
+
+def _too_deep(text: str, display: str) -> InputError:
+    """Nesting so deep that the YAML parser itself gave up; point at the deepest line."""
+    depth, deepest, line = 0, (0, 1), 1
+    for char in text:
+        if char == "\n":
+            line += 1
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, (depth, -line))
+        elif char in "]}":
+            depth -= 1
+    return InputError(
+        f"the document is nested too deeply (more than {MAX_DEPTH} levels)",
+        location=Location(display, -deepest[1] if deepest[0] else None),
+        hint="a CV needs a handful of levels; look for runs of '[' or '{'",
+    )
+
+
+def _refuse_alias_bombs(root: Node, display: str) -> None:
+    """Refuse documents whose aliases would expand past MAX_NODES, before expanding any.
+
+    Sizes are counted once per distinct node, so a "billion laughs" file costs a few hundred
+    steps here instead of a billion values in memory.
+    """
+    sizes: dict[int, int] = {}
+    uses: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def children(node: Node) -> list[Node]:
+        if isinstance(node, SequenceNode):
+            return list(node.value)
+        if isinstance(node, MappingNode):
+            return [part for pair in node.value for part in pair]
+        return []
+
+    def size(node: Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in open_nodes:
+            raise InputError(
+                "a YAML alias is used inside its own anchor, which never ends",
+                location=Location(display, node.start_mark.line + 1, node.start_mark.column + 1),
+                hint="remove the '*alias' that refers to the value containing it",
+            )
+        open_nodes.add(key)
+        total = 1
+        for child in children(node):
+            uses[id(child)] = uses.get(id(child), 0) + 1
+            total += size(child)
+        open_nodes.discard(key)
+        sizes[key] = total
+        return total
+
+    total = size(root)
+    if total <= MAX_NODES:
+        return
+    culprit = root
+    while True:  # descend to the smallest value that is too big by itself
+        big = [c for c in children(culprit) if sizes[id(c)] > MAX_NODES and uses[id(c)] == 1]
+        if not big:
+            break
+        culprit = big[0]
+    mark = culprit.start_mark
+    raise InputError(
+        f"YAML aliases here expand to {sizes[id(culprit)]:,} values (the limit is {MAX_NODES:,})",
+        location=Location(display, mark.line + 1, mark.column + 1),
+        hint="this looks like an alias bomb ('billion laughs'); remove the repeated "
+        "'*alias' references",
+    )
 
 
 class _Builder:
@@ -174,13 +254,17 @@ class _Builder:
 
     def build(self, node: Node, path: DataPath, depth: int) -> Any:
         self.count += 1
-        if self.count > MAX_NODES or depth > MAX_DEPTH:
+        if depth > MAX_DEPTH:
             raise InputError(
-                "the document is too large or too deeply nested once YAML aliases are "
-                f"expanded (more than {MAX_NODES} values or {MAX_DEPTH} levels)",
+                f"the document is nested too deeply (more than {MAX_DEPTH} levels)",
                 location=Location(self.display, *self._where(node)),
-                hint="this looks like an alias bomb ('billion laughs'); remove the "
-                "repeated '*alias' references",
+                hint="a CV needs a handful of levels; look for runs of '[' or '{'",
+            )
+        if self.count > MAX_NODES:
+            raise InputError(
+                f"the document has more than {MAX_NODES:,} values",
+                location=Location(self.display, *self._where(node)),
+                hint="a CV has a few thousand at most; is this the right file?",
             )
         self.positions.values.setdefault(path, self._where(node))
         if isinstance(node, ScalarNode):

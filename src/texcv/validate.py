@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import json
 import types
 import typing
 from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from texcv.errors import InputError, InputErrors, shorten
 from texcv.load import DataPath, Loaded, format_path
@@ -43,7 +45,10 @@ def _translate(item: Any, loaded: Loaded) -> InputError:
     if kind == "missing":
         field = path[-1]
         message = f"missing required field '{field}'"
-        location = positions.locate(path[:-1])
+        parent = path[:-1]
+        named = bool(parent) and isinstance(parent[-1], str) and parent in positions.keys
+        location = positions.locate(parent, key=named)
+        hint = _add_field_hint(tuple(item["loc"]))
         value = None
     elif kind == "extra_forbidden":
         field = path[-1]
@@ -83,10 +88,18 @@ def _translate(item: Any, loaded: Loaded) -> InputError:
             message += f"; did you mean '{close[0]}'?"
         location = positions.locate(path)
         value = None
+    elif kind == "string_pattern_mismatch":
+        message = f"{shorten(value)} is not in the expected form"
+        location = positions.locate(path)
+        hint = _examples_hint(tuple(item["loc"]))
+        value = None
     else:
         message = item["msg"]
         if message.startswith("Value error, "):
             message = message[len("Value error, ") :]
+        field = (item.get("ctx") or {}).get("field")
+        if field and isinstance(value, dict) and field in value:  # a check across fields
+            path, value = (*path, field), value[field]
         location = positions.locate(path)
     return InputError(
         message,
@@ -95,6 +108,32 @@ def _translate(item: Any, loaded: Loaded) -> InputError:
         value=shorten(value) if value is not None and not isinstance(value, (dict, list)) else None,
         hint=hint,
     )
+
+
+def _field_info(loc: tuple[Any, ...]) -> FieldInfo | None:
+    """The schema's own description of the field at ``loc``."""
+    model = _model_in(_follow(loc[:-1]), None)
+    return model.model_fields.get(str(loc[-1])) if model else None
+
+
+def _examples_hint(loc: tuple[Any, ...]) -> str | None:
+    """``for example: 2cm, 0.75in``, from the field's examples."""
+    info = _field_info(loc)
+    if info is None or not info.examples:
+        return None
+    return "for example: " + ", ".join(str(example) for example in info.examples)
+
+
+def _add_field_hint(loc: tuple[Any, ...]) -> str | None:
+    """``add 'title: Ph.D. Student' (What: degree, ...)``, from the field's own schema text."""
+    info = _field_info(loc)
+    if info is None:
+        return None
+    shown = f"{loc[-1]}:"
+    if info.examples and not isinstance(info.examples[0], dict):
+        shown += f" {json.dumps(info.examples[0], ensure_ascii=False)}"
+    about = f" ({info.description.rstrip('.')})" if info.description else ""
+    return f"add a line like `{shown}`{about}"
 
 
 def _type_name(value: Any) -> str:
@@ -113,14 +152,18 @@ def _type_name(value: Any) -> str:
 
 def _allowed_keys(loc: tuple[Any, ...]) -> list[str]:
     """Field names of the model at ``loc`` (following discriminator tags), for suggestions."""
+    model = _model_in(_follow(loc), None)
+    return list(model.model_fields) if model else []
+
+
+def _follow(loc: tuple[Any, ...]) -> Any:
+    """The type found at ``loc`` inside the CV model (None when it leads nowhere)."""
     current: Any = CV
     for part in loc:
-        model = _model_in(current, part)
-        if model is None:
-            return []
-        current = model
-    model = _model_in(current, None)
-    return list(model.model_fields) if model else []
+        current = _model_in(current, part)
+        if current is None:
+            return None
+    return current
 
 
 def _model_in(annotation: Any, part: Any) -> Any:

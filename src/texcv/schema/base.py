@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 
 class StrictModel(BaseModel):
@@ -29,3 +31,23 @@ Url = Annotated[
         examples=["https://inria.hal.science/tel-04329531"],
     ),
 ]
+
+LENGTH_PATTERN = r"^\d+(\.\d+)?(pt|cm|mm|in|em)$"
+_CM_PER_UNIT = {"pt": 2.54 / 72.27, "cm": 1.0, "mm": 0.1, "in": 2.54, "em": 12 * 2.54 / 72.27}
+MAX_LENGTH_CM = 100.0  # far above any page, far below TeX's limit (about 575 cm)
+
+
+def _sane_length(text: str) -> str:
+    """Refuse lengths TeX cannot hold ("Dimension too large") before TeX sees them."""
+    match = re.match(r"^([\d.]+)([a-z]+)$", text)
+    if match and float(match.group(1)) * _CM_PER_UNIT.get(match.group(2), 0) > MAX_LENGTH_CM:
+        raise PydanticCustomError(
+            "length_too_large",
+            "'{text}' is longer than {limit} cm; lengths on a CV page are a few cm",
+            {"text": text, "limit": f"{MAX_LENGTH_CM:g}"},
+        )
+    return text
+
+
+# A TeX length such as 2cm, 0.75in or 64pt.
+Length = Annotated[str, Field(pattern=LENGTH_PATTERN), AfterValidator(_sane_length)]

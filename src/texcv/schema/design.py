@@ -6,12 +6,11 @@ from typing import Literal
 
 from pydantic import Field
 
-from texcv.schema.base import StrictModel
+from texcv.schema.base import Length, StrictModel
 
 Style = Literal["casual", "classic", "banking", "oldstyle", "fancy"]
 Color = Literal["black", "blue", "burgundy", "green", "grey", "orange", "purple", "red"]
 Engine = Literal["auto", "pdflatex", "lualatex", "xelatex"]
-LENGTH = r"^\d+(\.\d+)?(pt|cm|mm|in|em)$"
 
 
 class Design(StrictModel):
@@ -26,15 +25,13 @@ class Design(StrictModel):
     font_family: Literal["sans", "roman"] = Field(
         "sans", description="Sans-serif or serif body text.", examples=["sans"]
     )
-    margin: str = Field(
+    margin: Length = Field(
         "2cm",
-        pattern=LENGTH,
         description="Page margins (a TeX length).",
         examples=["2cm", "0.75in"],
     )
-    date_width: str | None = Field(
+    date_width: Length | None = Field(
         None,
-        pattern=LENGTH,
         description="Width of the date column (moderncv's hintscolumnwidth); default moderncv's.",
         examples=["3cm"],
     )

@@ -74,21 +74,25 @@ class DatedEntry(StrictModel):
 
     @model_validator(mode="after")
     def _dates_make_sense(self) -> DatedEntry:
+        # `field` in the context names the key the message is about, for its line number.
         if self.date is not None and (self.start is not None or self.end is not None):
             raise PydanticCustomError(
-                "date_conflict", "give either `date` or `start`/`end`, not both"
+                "date_conflict", "give either `date` or `start`/`end`, not both", {"field": "date"}
             )
-        if self.date is not None and self.date.present:
-            raise PydanticCustomError("date_present", "`present` can only be an end date")
-        if self.start is not None and self.start.present:
-            raise PydanticCustomError("date_present", "`present` can only be an end date")
+        for name in ("date", "start"):
+            if getattr(self, name) is not None and getattr(self, name).present:
+                raise PydanticCustomError(
+                    "date_present", "`present` can only be an end date", {"field": name}
+                )
         if self.end is not None and self.start is None:
-            raise PydanticCustomError("date_missing_start", "`end` is given without `start`")
+            raise PydanticCustomError(
+                "date_missing_start", "`end` is given without `start`", {"field": "end"}
+            )
         if self.start and self.end and _ends_before(self.end, self.start):
             raise PydanticCustomError(
                 "date_order",
                 "the end date {end} is before the start date {start}",
-                {"end": str(self.end), "start": str(self.start)},
+                {"end": str(self.end), "start": str(self.start), "field": "end"},
             )
         return self
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from texcv.schema.base import StrictModel, Text, Url
+from texcv.schema.base import Length, StrictModel, Text, Url
 
 SocialNetwork = Literal[
     "linkedin",
@@ -60,18 +60,10 @@ class Social(StrictModel):
 
 class Photo(StrictModel):
     path: str = Field(description="Image file, relative to cv.yaml.", examples=["photo.jpg"])
-    width: str = Field(
-        "64pt",
-        description="Printed width (a TeX length).",
-        examples=["64pt", "2cm"],
-        pattern=r"^\d+(\.\d+)?(pt|cm|mm|in|em)$",
+    width: Length = Field(
+        "64pt", description="Printed width (a TeX length).", examples=["64pt", "2cm"]
     )
-    frame: str = Field(
-        "0.4pt",
-        description="Frame thickness; 0pt for none.",
-        examples=["0.4pt"],
-        pattern=r"^\d+(\.\d+)?(pt|cm|mm|in|em)$",
-    )
+    frame: Length = Field("0.4pt", description="Frame thickness; 0pt for none.", examples=["0.4pt"])
 
 
 class Header(StrictModel):
