@@ -13,7 +13,7 @@ from texcv import __version__
 from texcv.errors import InputError, TexcvError
 
 if TYPE_CHECKING:
-    from texcv.build import MissingGlyphs
+    from texcv.build import BuildResult, MissingGlyphs
     from texcv.load import DataPath, Loaded
     from texcv.schema import CV
 
@@ -78,11 +78,43 @@ def command_tex(args: argparse.Namespace) -> int:
 
 
 def command_build(args: argparse.Namespace) -> int:
+    reporter = Reporter(args.quiet)
+    started = time.perf_counter()
+    result = build_once(args, reporter)
+    if result is None:
+        target = Path(args.output) / f"{Path(args.input).stem}.pdf"
+        reporter.say(f"texcv: {target} is up to date")
+        return 0
+    pages = f" ({result.pages} page{'s' if result.pages != 1 else ''})" if result.pages else ""
+    reporter.say(f"texcv: wrote {result.pdf}{pages} in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+# Arguments that do not change the PDF; every other one is part of the no-op check's key.
+_NOT_BUILD_OPTIONS = frozenset({"quiet", "debug", "handler", "force", "command"})
+
+
+def build_once(args: argparse.Namespace, reporter: Reporter) -> BuildResult | None:
+    """Build the PDF; None when it is already up to date with every input (no work done)."""
+    from texcv.build.uptodate import is_up_to_date, record
+
+    path = Path(args.input)
+    out_dir = Path(args.output)
+    options = {k: v for k, v in vars(args).items() if k not in _NOT_BUILD_OPTIONS}
+    if not getattr(args, "force", False) and is_up_to_date(out_dir, path.stem, path, options):
+        return None
+    result, files = _build(args, reporter)
+    record(out_dir, path.stem, path, options, files, result.engine)
+    return result
+
+
+def _build(args: argparse.Namespace, reporter: Reporter) -> tuple[BuildResult, list[Path]]:
+    """The PDF, and the files besides cv.yaml that it was made from."""
     from texcv.build import MissingGlyphs, TexFailure, build_pdf
+    from texcv.inputs import referenced_files
     from texcv.render import choose_engine, render
     from texcv.sourcemap import locate_line
 
-    reporter = Reporter(args.quiet)
     path = Path(args.input)
     loaded, cv = _load_and_validate(path, reporter)
     engine = args.engine or choose_engine(cv)
@@ -97,10 +129,9 @@ def command_build(args: argparse.Namespace) -> int:
         raise
     except MissingGlyphs as failure:
         raise _glyph_error(failure, loaded) from None
-    reporter.stage("tex", result.seconds, f"{result.engine}, {result.passes} pass(es)")
-    pages = f" ({result.pages} page{'s' if result.pages != 1 else ''})" if result.pages else ""
-    reporter.say(f"texcv: wrote {result.pdf}{pages}")
-    return 0
+    preamble = ", precompiled preamble" if result.precompiled else ""
+    reporter.stage("tex", result.seconds, f"{result.engine}, {result.passes} pass(es){preamble}")
+    return result, referenced_files(cv, path.parent)
 
 
 def _glyph_error(failure: MissingGlyphs, loaded: Loaded) -> InputError:
@@ -162,6 +193,9 @@ def build_parser() -> argparse.ArgumentParser:
     common(build)
     build.add_argument(
         "--engine", choices=("pdflatex", "lualatex", "xelatex"), help="override design.engine"
+    )
+    build.add_argument(
+        "--force", action="store_true", help="build even when no input changed since the last build"
     )
     build.set_defaults(handler=command_build)
 

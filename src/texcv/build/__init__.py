@@ -1,19 +1,23 @@
-"""The build stage: .tex -> PDF in a scratch folder; only a finished PDF replaces the old one.
+"""The build stage: .tex -> PDF; only a finished PDF replaces the old one.
 
-Knows TeX engines, folders, logs and timeouts, nothing about CV fields.
+Knows TeX engines, folders, logs and timeouts, nothing about CV fields. TeX runs in a
+persistent folder per document (workspace.py) so the .aux of the last build carries over and
+one pass usually suffices, with the fixed preamble precompiled into a format (format.py).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from texcv.build import log as texlog
 from texcv.build.engine import INSTALL_HINT, run_pass
+from texcv.build.format import Formats
+from texcv.build.format import options as format_options
+from texcv.build.workspace import Workspace, cache_dir, workspace
 from texcv.errors import BuildError, ToolMissingError
 
 MAX_PASSES = 3
@@ -29,12 +33,15 @@ class BuildResult:
     pages: int | None
     seconds: float
     warnings: list[str] = field(default_factory=list)
+    precompiled: bool = False  # the last pass used a precompiled preamble
 
 
 class TexFailure(BuildError):
     """TeX stopped with an error; carries the .tex line so the caller can map it back."""
 
-    def __init__(self, message: str, *, tex_line: int | None, log_path: Path, tex_path: Path) -> None:
+    def __init__(
+        self, message: str, *, tex_line: int | None, log_path: Path, tex_path: Path
+    ) -> None:
         super().__init__(message, hint=f"full log: {log_path}")
         self.tex_line = tex_line
         self.log_path = log_path
@@ -54,21 +61,20 @@ def build_pdf(tex: str, out_dir: Path, name: str, engine: str, timeout: float) -
     """Compile ``tex`` to ``out_dir/name.pdf``; on any failure the old PDF stays as it was."""
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=out_dir))
-    try:
-        tex_name = f"{name}.tex"
-        (scratch / tex_name).write_text(tex, encoding="utf-8")
-        passes, log_text = _compile(scratch, name, engine, timeout, out_dir)
+    with workspace(out_dir, name, engine) as work:
+        (work.path / f"{name}.tex").write_text(tex, encoding="utf-8")
+        compiler = _Compiler(work, name, engine, tex, out_dir, timeout)
+        passes, log_text = compiler.run()
         missing = texlog.missing_characters(log_text)
         if missing:
-            log_path = _keep(scratch / f"{name}.log", out_dir)
-            raise MissingGlyphs(missing, log_path)
-        pdf = scratch / f"{name}.pdf"
+            raise MissingGlyphs(missing, _keep(work.path / f"{name}.log", out_dir))
+        pdf = work.path / f"{name}.pdf"
         if not pdf.is_file() or pdf.stat().st_size == 0:
-            log_path = _keep(scratch / f"{name}.log", out_dir)
+            log_path = _keep(work.path / f"{name}.log", out_dir)
             raise BuildError(f"{engine} finished but wrote no PDF", hint=f"full log: {log_path}")
         for suffix in (".tex", ".log"):
-            os.replace(scratch / f"{name}{suffix}", out_dir / f"{name}{suffix}")
+            shutil.copyfile(work.path / f"{name}{suffix}", out_dir / f".{name}{suffix}.new")
+            os.replace(out_dir / f".{name}{suffix}.new", out_dir / f"{name}{suffix}")
         os.replace(pdf, out_dir / f"{name}.pdf")  # last: the PDF appears whole or not at all
         return BuildResult(
             pdf=out_dir / f"{name}.pdf",
@@ -78,25 +84,77 @@ def build_pdf(tex: str, out_dir: Path, name: str, engine: str, timeout: float) -
             passes=passes,
             pages=texlog.page_count(log_text),
             seconds=time.perf_counter() - started,
+            precompiled=compiler.fmt is not None,
         )
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _compile(scratch: Path, name: str, engine: str, timeout: float, out_dir: Path) -> tuple[int, str]:
-    deadline = time.monotonic() + timeout
-    log_text = ""
-    for number in range(1, MAX_PASSES + 1):
-        remaining = deadline - time.monotonic()
+class _Compiler:
+    """Runs passes until the log stops asking, with a format when one is (or becomes) ready."""
+
+    def __init__(
+        self, work: Workspace, name: str, engine: str, tex: str, out_dir: Path, timeout: float
+    ) -> None:
+        self.work, self.name, self.engine, self.out_dir = work, name, engine, out_dir
+        self.timeout = timeout
+        self.deadline = time.monotonic() + timeout
+        self.formats = Formats(cache_dir(out_dir) / "formats")
+        plan = self.formats.plan(engine, tex)
+        self.key = plan[0] if plan else None
+        self.fmt = plan[1] if plan else None
+        self.tex = tex
+
+    def run(self) -> tuple[int, str]:
+        # No format yet: dump it beside the first pass (two cores), use it from the second.
+        dump = (
+            self.formats.start_dump(self.engine, self.tex, self.key)
+            if self.key and not self.fmt
+            else None
+        )
+        try:
+            log_text = ""
+            for number in range(1, MAX_PASSES + 1):
+                log_text = self._checked_pass()
+                if dump is not None:
+                    self.fmt, dump = dump.finish(self._remaining()), None
+                if not texlog.needs_rerun(log_text):
+                    return number, log_text
+            return MAX_PASSES, log_text
+        finally:
+            if dump is not None:
+                dump.cancel()
+
+    def _checked_pass(self) -> str:
+        log_text = self._pass()
+        if self.fmt is not None and texlog.first_error(log_text) is not None:
+            # The format may be at fault: the same pass without it decides.
+            self.fmt = None
+            self._forget_aux()
+            log_text = self._pass()
+            if texlog.first_error(log_text) is None and self.key:
+                self.formats.mark_unusable(self.key)
+        _raise_for_errors(log_text, self.work.path, self.name, self.out_dir)
+        return log_text
+
+    def _pass(self) -> str:
+        options = format_options(self.fmt) if self.fmt else []
+        run_pass(self.engine, f"{self.name}.tex", self.work.path, self._remaining(), options)
+        log_path = self.work.path / f"{self.name}.log"
+        if not log_path.exists():
+            return ""
+        return log_path.read_text(encoding="utf-8", errors="replace")
+
+    def _remaining(self) -> float:
+        remaining = self.deadline - time.monotonic()
         if remaining <= 0:
-            raise BuildError(f"{engine} did not finish within {timeout:g} s and was stopped")
-        run_pass(engine, f"{name}.tex", scratch, remaining)
-        log_path = scratch / f"{name}.log"
-        log_text = log_path.read_text(encoding="utf-8", errors="replace") if log_path.exists() else ""
-        _raise_for_errors(log_text, scratch, name, out_dir)
-        if not texlog.needs_rerun(log_text):
-            return number, log_text
-    return MAX_PASSES, log_text
+            raise BuildError(
+                f"{self.engine} did not finish within {self.timeout:g} s and was stopped"
+            )
+        return remaining
+
+    def _forget_aux(self) -> None:
+        for item in self.work.path.iterdir():
+            if item.is_file() and item.name != f"{self.name}.tex":
+                item.unlink(missing_ok=True)
 
 
 def _raise_for_errors(log_text: str, scratch: Path, name: str, out_dir: Path) -> None:
@@ -111,13 +169,20 @@ def _raise_for_errors(log_text: str, scratch: Path, name: str, out_dir: Path) ->
             f"the TeX package file {missing} is not installed", hint=INSTALL_HINT
         )
     where = f" (line {error.line} of {tex_path.name})" if error.line else ""
-    raise TexFailure(f"TeX error{where}: {error.message}", tex_line=error.line,
-                     log_path=log_path, tex_path=tex_path)
+    raise TexFailure(
+        f"TeX error{where}: {error.message}",
+        tex_line=error.line,
+        log_path=log_path,
+        tex_path=tex_path,
+    )
 
 
 def _keep(path: Path, out_dir: Path, suffix: str | None = None) -> Path:
-    """Copy a scratch file next to the outputs so the person can read it after a failure."""
+    """Copy a work file next to the outputs so the person can read it after a failure."""
     target = out_dir / (path.stem + (suffix or path.suffix))
     if path.exists():
         shutil.copyfile(path, target)
     return target
+
+
+__all__ = ["BuildResult", "MissingGlyphs", "TexFailure", "build_pdf"]

@@ -10,6 +10,7 @@ from pylatex.base_classes import LatexObject
 from pylatex.lists import Itemize
 from pylatex.utils import NoEscape
 
+from texcv.build.format import DUMP_END as FIXED_PREAMBLE_END
 from texcv.escape import escape_text, escape_url, url_for_display
 from texcv.load import format_path
 from texcv.locale import ENGLISH, Words
@@ -37,6 +38,10 @@ def render(cv: CV, *, engine: str | None = None, words: Words = ENGLISH) -> str:
     """The complete .tex for ``cv``. Lines after ``% texcv-source: PATH`` come from PATH."""
     engine = engine or choose_engine(cv)
     document = _document(cv, engine)
+    # Above: the same for every CV with this design, so the build can precompile it into a
+    # format (mylatexformat stops dumping here; without a format this is \relax). The line must
+    # end in a real newline, not PyLaTeX's "%", or the format's line scanner runs on.
+    document.preamble.append(NoEscape(FIXED_PREAMBLE_END + "\n"))
     _header(document, cv.header)
     document.preamble.append(_metadata(cv, words))
     document.append(NoEscape(r"\makecvtitle"))
