@@ -90,6 +90,33 @@ def command_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_watch(args: argparse.Namespace) -> int:
+    """Rebuild on every save; one line per build; the last good PDF stays while cv.yaml is broken."""
+    from texcv.build.uptodate import recorded_files
+    from texcv.watch import watch
+
+    path = Path(args.input)
+    out_dir = Path(args.output)
+    reporter = Reporter(quiet=True)
+
+    def rebuild() -> tuple[str, list[Path]]:
+        started = time.perf_counter()
+        try:
+            result = build_once(args, reporter)
+        except TexcvError as error:
+            line = error.format().splitlines()[0]
+        else:
+            seconds = time.perf_counter() - started
+            if result is None:
+                line = f"{out_dir / path.stem}.pdf is up to date"
+            else:
+                pages = f"{result.pages} page{'s' if result.pages != 1 else ''}, "
+                line = f"built {result.pdf} ({pages if result.pages else ''}{seconds:.2f} s)"
+        return line, [path, *recorded_files(out_dir, path.stem)]
+
+    return watch(rebuild)
+
+
 # Arguments that do not change the PDF; every other one is part of the no-op check's key.
 _NOT_BUILD_OPTIONS = frozenset({"quiet", "debug", "handler", "force", "command"})
 
@@ -209,6 +236,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--engine", choices=("pdflatex", "lualatex", "xelatex"), help="render for this engine"
     )
     tex.set_defaults(handler=command_tex)
+
+    watch = sub.add_parser(
+        "watch",
+        help="rebuild build/cv.pdf on every save of cv.yaml (or a file it uses)",
+        description="Build, then rebuild whenever cv.yaml or a file it refers to is saved. "
+        "Prints one line per build; while cv.yaml is broken the last good PDF stays. "
+        "Ctrl-C stops.",
+    )
+    common(watch)
+    watch.add_argument(
+        "--engine", choices=("pdflatex", "lualatex", "xelatex"), help="override design.engine"
+    )
+    watch.set_defaults(handler=command_watch)
 
     check = sub.add_parser(
         "check",

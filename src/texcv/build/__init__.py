@@ -21,6 +21,8 @@ from texcv.build.workspace import Workspace, cache_dir, workspace
 from texcv.errors import BuildError, ToolMissingError
 
 MAX_PASSES = 3
+# What a pass that wrote no log at all (the engine could not start, e.g. a bad format) reads as.
+NO_LOG = "! The TeX engine stopped before writing its log.\n"
 
 
 @dataclass
@@ -137,10 +139,11 @@ class _Compiler:
 
     def _pass(self) -> str:
         options = format_options(self.fmt) if self.fmt else []
-        run_pass(self.engine, f"{self.name}.tex", self.work.path, self._remaining(), options)
         log_path = self.work.path / f"{self.name}.log"
+        log_path.unlink(missing_ok=True)  # a pass that dies early must not leave the old log
+        run_pass(self.engine, f"{self.name}.tex", self.work.path, self._remaining(), options)
         if not log_path.exists():
-            return ""
+            return NO_LOG
         return log_path.read_text(encoding="utf-8", errors="replace")
 
     def _remaining(self) -> float:

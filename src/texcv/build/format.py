@@ -101,7 +101,7 @@ class Formats:
 
 def options(fmt: Path) -> list[str]:
     """Engine options that load ``fmt`` (kpathsea adds the .fmt)."""
-    return [f"-fmt={fmt.with_suffix('')}"]
+    return [f"-fmt={fmt.resolve().with_suffix('')}"]  # absolute: TeX runs in another folder
 
 
 class Dump:

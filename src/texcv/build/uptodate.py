@@ -120,3 +120,12 @@ def _write(path: Path, text: str) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)
+
+
+def recorded_files(out_dir: Path, name: str) -> list[Path]:
+    """The files besides the CV file that the last successful build read."""
+    try:
+        stamp = json.loads(stamp_path(out_dir, name).read_text(encoding="utf-8"))
+        return [Path(path) for path in stamp.get("files", {})]
+    except (OSError, ValueError, AttributeError):
+        return []
