@@ -51,7 +51,16 @@ def _load_and_validate(path: Path, reporter: Reporter) -> tuple[Loaded, CV]:
 
     loaded = _timed(reporter, "load", lambda: load_yaml(path, str(path)))
     cv = _timed(reporter, "validate", lambda: validate(loaded))
+    _print_warnings(loaded, cv, reporter)
     return loaded, cv
+
+
+def _print_warnings(loaded: Loaded, cv: CV, reporter: Reporter) -> None:
+    """Likely mistakes (texcv.lint), as `cv.yaml:LINE:COL: warning: ...`; they never fail."""
+    from texcv.lint import lint
+
+    for warning in lint(cv, loaded.positions):
+        reporter.say(warning.format())
 
 
 def command_check(args: argparse.Namespace) -> int:
@@ -189,6 +198,13 @@ def _walk_strings(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
             yield from _walk_strings(item, (*path, index))
 
 
+def debug_flag(parser: argparse.ArgumentParser) -> None:
+    """--debug also after the subcommand; SUPPRESS keeps it from undoing `texcv --debug CMD`."""
+    parser.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="texcv",
@@ -209,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
                 "-o", "--output", default=DEFAULT_OUTPUT, help="output folder (default: build/)"
             )
         p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
-        p.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+        debug_flag(p)
 
     build = sub.add_parser(
         "build",
@@ -257,7 +273,48 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common(check, output=False)
     check.set_defaults(handler=command_check)
+
+    schema = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of cv.yaml (for editors)",
+        description="Print the JSON Schema of cv.yaml, generated from texcv's models.",
+    )
+    schema.add_argument("-o", "--output", help="write it to this file instead of stdout")
+    debug_flag(schema)
+    schema.set_defaults(handler=command_schema)
+
+    new = sub.add_parser(
+        "new",
+        help="write a commented starter cv.yaml",
+        description="Write a small, valid, commented cv.yaml showing every entry kind (and "
+        "cv.schema.json beside it). Never overwrites an existing file.",
+    )
+    new.add_argument("path", nargs="?", default=DEFAULT_INPUT, help="where (default: cv.yaml)")
+    debug_flag(new)
+    new.set_defaults(handler=command_new)
     return parser
+
+
+def command_schema(args: argparse.Namespace) -> int:
+    from texcv.schema.json_schema import json_schema_text
+
+    text = json_schema_text()
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    target = Path(args.output)
+    scratch = target.with_name(f".{target.name}.tmp")
+    scratch.write_text(text, encoding="utf-8")
+    scratch.replace(target)  # atomic: an editor never sees half a schema
+    return 0
+
+
+def command_new(args: argparse.Namespace) -> int:
+    from texcv.starter import write_starter
+
+    for path in write_starter(Path(args.path)):
+        print(f"texcv: wrote {path}", file=sys.stderr)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -271,12 +328,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("texcv: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `texcv schema | head`: the reader left; nothing to say
+        sys.stderr.close()
+        return 141
+    except OSError as error:  # the system refused a file operation: not texcv's bug
+        if args.debug:
+            raise
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"texcv: error: {error.strerror or error}{where}", file=sys.stderr)
+        return 1
     except Exception as error:  # an unexpected bug still ends in one clear message
         if args.debug:
             raise
+        text = " ".join(str(error).split())[:200]
         print(
-            f"texcv: internal error: {type(error).__name__}: {error}\n"
-            "  hint: run again with --debug for a traceback, and report it",
+            f"texcv: internal error: {type(error).__name__}: {text} "
+            "(run with --debug for a traceback, and report it)",
             file=sys.stderr,
         )
         return 70

@@ -130,10 +130,18 @@ def _add_field_hint(loc: tuple[Any, ...]) -> str | None:
     if info is None:
         return None
     shown = f"{loc[-1]}:"
-    if info.examples and not isinstance(info.examples[0], dict):
-        shown += f" {json.dumps(info.examples[0], ensure_ascii=False)}"
+    example = info.examples[0] if info.examples else None
+    if example is not None and not _nested(example):
+        shown += f" {json.dumps(example, ensure_ascii=False)}"
     about = f" ({info.description.rstrip('.')})" if info.description else ""
     return f"add a line like `{shown}`{about}"
+
+
+def _nested(example: Any) -> bool:
+    """Too big for a one-line hint: a mapping, or a list holding mappings or lists."""
+    if isinstance(example, list):
+        return any(isinstance(item, (dict, list)) for item in example)
+    return isinstance(example, dict)
 
 
 def _type_name(value: Any) -> str:

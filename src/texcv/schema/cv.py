@@ -11,11 +11,25 @@ from texcv.schema.sections import Section
 
 
 class CV(StrictModel):
-    header: Header = Field(description="Name, title and contact details.")
+    """A CV for texcv: header, sections of entries, and how it looks."""
+
+    header: Header = Field(
+        description="Name, title and contact details.",
+        examples=[{"first_name": "Ada", "last_name": "Lovelace"}],
+    )
     owner: Owner = Field(
-        default_factory=Owner, description="How your name appears in author lists."
+        default_factory=Owner,
+        description="How your name appears in author lists.",
+        examples=[{"names": ["A. Lovelace"]}],
     )
     design: Design = Field(
-        default_factory=Design, description="Style, colour, paper, fonts, engine."
+        default_factory=Design,
+        description="Style, colour, paper, fonts, engine.",
+        examples=[{"style": "classic", "color": "blue"}],
     )
-    sections: list[Section] = Field(description="The CV's sections, in order.")
+    sections: list[Section] = Field(
+        description="The CV's sections, in order.",
+        examples=[
+            [{"title": "Skills", "kind": "item", "entries": [{"label": "Python", "text": "daily"}]}]
+        ],
+    )

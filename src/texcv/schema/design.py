@@ -14,6 +14,8 @@ Engine = Literal["auto", "pdflatex", "lualatex", "xelatex"]
 
 
 class Design(StrictModel):
+    """How the CV looks; every key has a default."""
+
     style: Style = Field("classic", description="moderncv style.", examples=["classic", "banking"])
     color: Color = Field("blue", description="moderncv colour scheme.", examples=["blue"])
     paper: Literal["a4", "letter", "a5", "legal", "executive"] = Field(

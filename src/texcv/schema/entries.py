@@ -16,7 +16,7 @@ KIND = "Entry kind; usually set once on the section (`kind:`) rather than on eac
 class TextEntry(StrictModel):
     """A paragraph."""
 
-    kind: Literal["text"] = Field("text", description=KIND)
+    kind: Literal["text"] = Field("text", description=KIND, examples=["text"])
     text: Text = Field(
         description="The paragraph.", examples=["I am broadly interested in **optimization**."]
     )
@@ -25,7 +25,7 @@ class TextEntry(StrictModel):
 class BulletEntry(StrictModel):
     """One bullet point (moderncv's \\cvlistitem)."""
 
-    kind: Literal["bullet"] = Field("bullet", description=KIND)
+    kind: Literal["bullet"] = Field("bullet", description=KIND, examples=["bullet"])
     text: Text = Field(
         description="The bullet's text.", examples=["Optimization algorithms for sparse models."]
     )
@@ -34,7 +34,7 @@ class BulletEntry(StrictModel):
 class ItemEntry(StrictModel):
     """A label and its text (moderncv's \\cvitem), e.g. a skill and its level."""
 
-    kind: Literal["item"] = Field("item", description=KIND)
+    kind: Literal["item"] = Field("item", description=KIND, examples=["item"])
     label: Text = Field(description="The word in the left column.", examples=["Programming"])
     text: Text = Field(description="The text beside it.", examples=["C, C++, Python"])
     comment: Text | None = Field(None, description="A comment at the right.", examples=["fluent"])
@@ -43,7 +43,7 @@ class ItemEntry(StrictModel):
 class DatedEntry(StrictModel):
     """A dated entry (moderncv's \\cventry): a job, a degree, a talk, an award."""
 
-    kind: Literal["entry"] = Field("entry", description=KIND)
+    kind: Literal["entry"] = Field("entry", description=KIND, examples=["entry"])
     date: DateField | None = Field(
         None, description="A single date (instead of start/end).", examples=["2024-07"]
     )
@@ -104,7 +104,7 @@ def _ends_before(end: CVDate, start: CVDate) -> bool:
 class PublicationEntry(StrictModel):
     """A paper, with its authors; the CV owner's name is highlighted."""
 
-    kind: Literal["publication"] = Field("publication", description=KIND)
+    kind: Literal["publication"] = Field("publication", description=KIND, examples=["publication"])
     authors: list[str] = Field(
         min_length=1, description="One author per item.", examples=[["Q-T. Le", "R. Gribonval"]]
     )

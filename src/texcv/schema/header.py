@@ -29,6 +29,8 @@ SocialNetwork = Literal[
 
 
 class Address(StrictModel):
+    """A postal address; each part is optional."""
+
     street: str | None = Field(
         None, description="Street and number.", examples=["1 Esplanade de l'Université"]
     )
@@ -37,6 +39,8 @@ class Address(StrictModel):
 
 
 class Phone(StrictModel):
+    """A phone number and the icon it gets."""
+
     number: str = Field(
         description="The number as it should be printed.", examples=["+33 6 12 34 56 78"]
     )
@@ -46,6 +50,8 @@ class Phone(StrictModel):
 
 
 class Social(StrictModel):
+    """An account on a service moderncv has an icon for."""
+
     network: SocialNetwork = Field(description="The service.", examples=["orcid", "github"])
     account: str = Field(
         description="Your identifier on it (shown in the header).",
@@ -59,6 +65,8 @@ class Social(StrictModel):
 
 
 class Photo(StrictModel):
+    """A photo in the header."""
+
     path: str = Field(description="Image file, relative to cv.yaml.", examples=["photo.jpg"])
     width: Length = Field(
         "64pt", description="Printed width (a TeX length).", examples=["64pt", "2cm"]
@@ -67,6 +75,8 @@ class Photo(StrictModel):
 
 
 class Header(StrictModel):
+    """Who the CV is about: name, title and contact details."""
+
     first_name: str = Field(description="Given name(s).", examples=["Quoc-Tung"])
     last_name: str = Field(description="Family name.", examples=["Le"])
     title: Text | None = Field(
@@ -77,16 +87,30 @@ class Header(StrictModel):
     born: str | None = Field(
         None, description="Date or place of birth, as printed.", examples=["1996"]
     )
-    address: Address | None = Field(None, description="Postal address.")
-    phones: list[Phone] = Field(default_factory=list, description="Phone numbers.")
+    address: Address | None = Field(
+        None,
+        description="Postal address.",
+        examples=[{"city": "31000 Toulouse", "country": "France"}],
+    )
+    phones: list[Phone] = Field(
+        default_factory=list,
+        description="Phone numbers.",
+        examples=[[{"number": "+33 6 12 34 56 78", "kind": "mobile"}]],
+    )
     emails: list[str] = Field(
         default_factory=list, description="E-mail addresses.", examples=[["name@example.org"]]
     )
     homepage: Url | None = Field(
         None, description="Personal web page.", examples=["https://example.org"]
     )
-    social: list[Social] = Field(default_factory=list, description="Accounts on ORCID, GitHub, ...")
-    photo: Photo | None = Field(None, description="A photo in the header.")
+    social: list[Social] = Field(
+        default_factory=list,
+        description="Accounts on ORCID, GitHub, ...",
+        examples=[[{"network": "github", "account": "octocat"}]],
+    )
+    photo: Photo | None = Field(
+        None, description="A photo in the header.", examples=[{"path": "photo.jpg"}]
+    )
     extra_info: Text | None = Field(
         None,
         description="One more line under the contact details.",
@@ -104,6 +128,8 @@ class Header(StrictModel):
 
 
 class Owner(StrictModel):
+    """How the CV's owner is named in author lists."""
+
     names: list[str] = Field(
         default_factory=list,
         description="Every spelling of your name in author lists; matching authors are bold.",

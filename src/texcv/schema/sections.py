@@ -13,6 +13,8 @@ SHORTHAND_KINDS = ("text", "bullet")
 
 
 class Section(StrictModel):
+    """A titled section; its `kind` is the default kind of its entries."""
+
     title: Text = Field(description="Section heading.", examples=["Education"])
     kind: EntryKind = Field(
         "entry",
@@ -22,6 +24,7 @@ class Section(StrictModel):
     entries: list[Entry] = Field(
         default_factory=list,
         description="The entries, in the order they are printed. A plain string is a text or bullet entry.",
+        examples=[[{"start": "2020-09", "end": "present", "title": "Ph.D. Student"}]],
     )
 
     @model_validator(mode="before")

@@ -1,0 +1,61 @@
+"""`texcv new`: a small, valid, commented cv.yaml that shows every entry kind."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+from texcv.errors import InputError, Location
+
+STARTER_NAME = "starter.yaml"
+SCHEMA_NAME = "cv.schema.json"
+
+
+def starter_text() -> str:
+    """The starter cv.yaml, as shipped inside the package."""
+    return resources.files("texcv").joinpath(STARTER_NAME).read_text(encoding="utf-8")
+
+
+def write_starter(target: Path) -> list[Path]:
+    """Write the starter (and the JSON Schema its first line names, when missing).
+
+    Never overwrites an existing cv.yaml; a folder means ``folder/cv.yaml``. Returns the files
+    written.
+    """
+    if target.is_dir():
+        target = target / "cv.yaml"
+    if target.exists() or target.is_symlink():
+        raise InputError(
+            f"{target} already exists; not overwriting it",
+            location=Location(str(target)),
+            hint="give another path, e.g. `texcv new my-cv.yaml`",
+        )
+    if not target.parent.is_dir():
+        raise InputError(
+            f"the folder {target.parent} does not exist", location=Location(str(target))
+        )
+    written = [_create(target, starter_text())]
+    schema = target.parent / SCHEMA_NAME
+    if not schema.exists():
+        from texcv.schema.json_schema import json_schema_text
+
+        written.append(_create(schema, json_schema_text()))
+    return written
+
+
+def _create(path: Path, text: str) -> Path:
+    """Create ``path`` with ``text``; fails rather than replace a file that appeared meanwhile."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        raise InputError(
+            f"{path} already exists; not overwriting it", location=Location(str(path))
+        ) from None
+    except OSError as error:
+        raise InputError(
+            f"cannot create {path}: {error.strerror}", location=Location(str(path))
+        ) from None
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return path
