@@ -1,0 +1,87 @@
+"""`texcv watch` with real file changes: rebuilds, debounces, keeps the last good PDF, stops."""
+
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, pdf_text
+
+pytestmark = pytest.mark.tex
+
+
+class Watcher:
+    """`texcv watch` in its own process; its stdout lines arrive in a queue."""
+
+    def __init__(self, source: Path, out: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "texcv", "watch", str(source), "-o", str(out)],
+            env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def next_line(self, timeout: float = 60) -> str:
+        return self.lines.get(timeout=timeout)
+
+    def quiet_for(self, seconds: float) -> list[str]:
+        time.sleep(seconds)
+        return list(self.lines.queue)
+
+
+def test_watch_rebuilds_on_save_and_keeps_the_last_good_pdf_while_broken(
+    require_tex: None, tmp_path: Path
+) -> None:
+    source = tmp_path / "cv.yaml"
+    text = (ROOT / "cv.yaml").read_text(encoding="utf-8")
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    watcher = Watcher(source, out)
+    try:
+        first = watcher.next_line()
+        assert "built" in first and "3 pages" in first, first
+        assert "watching" in watcher.next_line()
+        time.sleep(0.5)
+
+        # A burst of saves is one build.
+        for word in ("widely", "deeply", "keenly"):
+            source.write_text(text.replace("broadly", word, 1), encoding="utf-8")
+        line = watcher.next_line()
+        assert "built" in line, line
+        assert watcher.quiet_for(1.5) == []
+        assert "keenly interested" in " ".join(pdf_text(out / "cv.pdf").split())
+        good = (out / "cv.pdf").read_bytes()
+
+        # A broken cv.yaml: the error at its line, the PDF left as it was.
+        header_line = text.count("\n", 0, text.index("header:")) + 1
+        source.write_text(text.replace("  first_name:", "  frist_name:", 1), encoding="utf-8")
+        line = watcher.next_line()
+        assert f"cv.yaml:{header_line}:1: error: missing required field 'first_name'" in line
+        assert (out / "cv.pdf").read_bytes() == good
+
+        # Ctrl-C: a clean stop, no traceback.
+        watcher.process.send_signal(signal.SIGINT)
+        _, err = watcher.process.communicate(timeout=30)
+        assert watcher.process.returncode == 0
+        assert "Traceback" not in err
+        assert list(watcher.lines.queue)[-1].endswith("stopped watching")
+    finally:
+        if watcher.process.poll() is None:
+            watcher.process.kill()
+            watcher.process.wait()
