@@ -9,7 +9,7 @@ OUT ?= build
 SOURCES := $(shell find src -name '*.py' 2>/dev/null) $(wildcard latex_templates/*.tex)
 
 .DEFAULT_GOAL := pdf
-.PHONY: pdf tex test lint clean distclean tex-deps
+.PHONY: pdf tex schema test lint clean distclean tex-deps
 
 pdf: $(OUT)/cv.pdf
 
@@ -19,6 +19,10 @@ $(OUT)/cv.pdf: $(CV) $(SOURCES) $(PY_STAMP) $(TEX_STAMP)
 
 tex: $(PY_STAMP)
 	$(BIN)/texcv tex $(CV) -o $(OUT)
+
+# cv.schema.json (for editors) is generated from the models: run after changing src/texcv/schema.
+schema: $(PY_STAMP)
+	$(BIN)/texcv schema -o cv.schema.json
 
 test: $(PY_STAMP) $(TEX_STAMP)
 	$(BIN)/python -m pytest -n auto -q

@@ -5,16 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from texcv import __version__
 from texcv.errors import InputError, TexcvError
 
 if TYPE_CHECKING:
     from texcv.build import BuildResult, MissingGlyphs
-    from texcv.load import DataPath, Loaded
+    from texcv.load import Loaded
     from texcv.schema import CV
 
 T = TypeVar("T")
@@ -158,7 +158,11 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> tuple[BuildResult, l
     try:
         result = build_pdf(tex, Path(args.output), path.stem, engine, cv.design.timeout)
     except TexFailure as failure:
-        found = locate_line(tex, failure.tex_line, loaded.positions) if failure.tex_line else None
+        found = (
+            locate_line(tex, failure.tex_line, loaded.positions, loaded.data, failure.message)
+            if failure.tex_line
+            else None
+        )
         if found:
             failure.location = found[1]
             failure.path = found[0]
@@ -173,9 +177,10 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> tuple[BuildResult, l
 def _glyph_error(failure: MissingGlyphs, loaded: Loaded) -> InputError:
     """Name the first field that holds a character no font has."""
     from texcv.load import format_path
+    from texcv.sourcemap import walk_strings
 
     char = failure.characters[0][0]
-    for data_path, text in _walk_strings(loaded.data, ()):
+    for data_path, text in walk_strings(loaded.data):
         if char in text:
             return InputError(
                 f"no installed font can show '{char}' (U+{ord(char):04X})",
@@ -185,17 +190,6 @@ def _glyph_error(failure: MissingGlyphs, loaded: Loaded) -> InputError:
                 "or remove the character",
             )
     return InputError(failure.message, hint=failure.hint)
-
-
-def _walk_strings(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk_strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _walk_strings(item, (*path, index))
 
 
 def debug_flag(parser: argparse.ArgumentParser) -> None:

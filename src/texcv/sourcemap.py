@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import Any
 
 from texcv.errors import Location
 from texcv.load import DataPath, Positions, format_path
 from texcv.render import SOURCE_MARK
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+_UNICODE = re.compile(r"Unicode character (.) \(U\+")
 
 
 def parse_path(text: str) -> DataPath:
@@ -25,9 +28,46 @@ def path_of_line(tex: str, line: int) -> DataPath | None:
     return None
 
 
-def locate_line(tex: str, line: int, positions: Positions) -> tuple[str, Location] | None:
-    """(dotted path, place in cv.yaml) for a line of the .tex, when it came from an entry."""
+def locate_line(
+    tex: str, line: int, positions: Positions, data: Any = None, message: str = ""
+) -> tuple[str, Location] | None:
+    """(dotted path, place in cv.yaml) for a line of the .tex, when it came from an entry.
+
+    Given the loaded ``data`` and TeX's error ``message``, narrows the entry down to the field
+    that holds the character TeX complained about.
+    """
     path = path_of_line(tex, line)
     if path is None:
         return None
+    if data is not None:
+        path = narrow_to_field(path, data, message)
     return format_path(path), positions.locate(path)
+
+
+def narrow_to_field(path: DataPath, data: Any, message: str) -> DataPath:
+    """The field under ``path`` whose text holds the character TeX named, else ``path``."""
+    match = _UNICODE.search(message)
+    if match is None:
+        return path
+    value = data
+    for part in path:
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            return path
+    for field, text in walk_strings(value, path):
+        if match.group(1) in text:
+            return field
+    return path
+
+
+def walk_strings(value: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]:
+    """Every string inside loaded YAML data, with its path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from walk_strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from walk_strings(item, (*path, index))

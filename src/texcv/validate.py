@@ -72,7 +72,8 @@ def _translate(item: Any, loaded: Loaded) -> InputError:
         location = positions.locate(path)
     elif kind == "string_type":
         message = f"expected text, got {_type_name(value)}"
-        location = positions.locate(path)
+        # A block mapping or list starts on the line below its key: point at the key.
+        location = positions.locate(path, key=isinstance(value, dict) and path in positions.keys)
         if isinstance(value, (dict, list)):
             hint = "quote the text if it contains ': ' or starts with '[', '{' or '-'"
     elif kind == "list_type":
