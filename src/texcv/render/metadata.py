@@ -1,0 +1,47 @@
+"""The PDF's document properties: title, author, subject, keywords and language.
+
+moderncv loads hyperref at the end of the preamble and sets its own title and author there;
+``\\AtEndPreamble`` runs after it, so these win. Values are escaped like any text: hyperref
+turns the escapes back into the characters (%, #, ~, é...) in the PDF's strings.
+"""
+
+from __future__ import annotations
+
+from pylatex.utils import NoEscape
+
+from texcv.escape import escape_text
+from texcv.locale import Words
+from texcv.markup import plain_text
+from texcv.schema import CV
+
+
+def properties(cv: CV, words: Words) -> dict[str, str]:
+    """The document properties as plain text, defaults filled in from the header."""
+    name = cv.header.full_name
+    chosen = cv.metadata
+    if chosen.title:
+        title = plain_text(chosen.title)
+    elif cv.header.title:
+        title = f"{name} – {plain_text(cv.header.title)}"
+    else:
+        title = name
+    keywords = chosen.keywords
+    if keywords is None:
+        keywords = [name, *(plain_text(section.title) for section in cv.sections)]
+    return {
+        "title": title,
+        "author": name,
+        "subject": plain_text(chosen.subject)
+        if chosen.subject
+        else words.subject.format(name=name),
+        "keywords": ", ".join(plain_text(word) for word in keywords),
+        "lang": words.language,
+    }
+
+
+def metadata(cv: CV, words: Words) -> NoEscape:
+    r"""``\AtEndPreamble{\hypersetup{pdftitle={...}, ...}}`` for ``cv``."""
+    settings = ",\n  ".join(
+        f"pdf{key}={{{escape_text(value)}}}" for key, value in properties(cv, words).items()
+    )
+    return NoEscape(f"\\AtEndPreamble{{\\hypersetup{{\n  {settings}}}}}")

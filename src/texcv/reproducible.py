@@ -1,0 +1,74 @@
+"""Byte-identical PDFs: the date every TeX run of a build uses, and the settings that pin it.
+
+TeX writes the build time into the PDF (CreationDate, ModDate, the trailer ID of LuaTeX), so
+two builds of the same commit differ unless every run uses the same date. That date is
+SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/):
+
+1. the value in the environment, when the person or CI set one;
+2. else the time of the last commit of the git repository holding the CV file, so that two
+   clones of one commit build the same bytes wherever and whenever they build;
+3. else (no git, or a repository without commits) the CV file's modification time: the time
+   its content was last changed, which a rebuild of the unchanged file repeats and which
+   archives keep. A fixed date would also repeat, but would print a false creation date in
+   every PDF built outside git.
+
+``FORCE_SOURCE_DATE=1`` makes TeX use that date for ``\\today`` too. The LaTeX side (no trailer
+ID, no PTEX entries that could hold a path) is latex_templates/reproducible.tex.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from texcv.errors import TexcvError
+
+VARIABLE = "SOURCE_DATE_EPOCH"
+_GIT_TIMEOUT = 10  # seconds; git answers in milliseconds, a hung one must not hang the build
+
+_epoch: str | None = None  # the date of the build in progress (see use_source_date)
+
+
+def source_date_epoch(source: Path, environ: dict[str, str] | None = None) -> str:
+    """The date (seconds since 1970, as text) a build of ``source`` should carry."""
+    given = (os.environ if environ is None else environ).get(VARIABLE, "").strip()
+    if given:
+        if not given.isdigit():
+            raise TexcvError(
+                f"{VARIABLE} must be a whole number of seconds since 1970, got '{given[:40]}'",
+                hint=f"unset it to use the last git commit's time, or e.g. {VARIABLE}=1700000000",
+            )
+        return given
+    return last_commit_time(source.parent) or str(int(source.stat().st_mtime))
+
+
+def last_commit_time(folder: Path) -> str | None:
+    """The committer time of HEAD in the repository holding ``folder``; None outside git."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(folder), "log", "-1", "--format=%ct"],
+            capture_output=True,
+            text=True,
+            timeout=_GIT_TIMEOUT,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    value = done.stdout.strip()
+    return value if done.returncode == 0 and value.isdigit() else None
+
+
+def use_source_date(source: Path) -> str:
+    """Fix the date of the builds that follow (TeX runs read it through tex_environment)."""
+    global _epoch
+    _epoch = source_date_epoch(source)
+    return _epoch
+
+
+def tex_environment() -> dict[str, str]:
+    """Variables every TeX run gets so that its PDF depends on its input only."""
+    env = {"FORCE_SOURCE_DATE": "1"}
+    if _epoch is not None:
+        env[VARIABLE] = _epoch
+    return env
