@@ -52,7 +52,8 @@ def _entries(cv: CV) -> Iterator[tuple[DataPath, Entry]]:
 
 def _empty_sections(cv: CV, positions: Positions) -> Iterator[InputWarning]:
     for index, section in enumerate(cv.sections):
-        if not section.entries:
+        # A publications section may take its works from a .bib file instead.
+        if not section.entries and not getattr(section, "bibtex", None):
             yield _warning(
                 f"section '{section.title}' has no entries",
                 ("sections", index, "title"),
