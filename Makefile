@@ -9,13 +9,26 @@ OUT ?= build
 SOURCES := $(shell find src -name '*.py' 2>/dev/null) $(wildcard latex_templates/*.tex)
 
 .DEFAULT_GOAL := pdf
-.PHONY: pdf tex schema test lint clean distclean tex-deps
+.PHONY: pdf tex schema test lint clean distclean tex-deps bench watch
 
 pdf: $(OUT)/cv.pdf
 
 # Rebuilt only when its inputs changed; a failed build leaves the old PDF (and its date).
+# texcv skips the work itself when no input's content changed (then the touch tells make).
 $(OUT)/cv.pdf: $(CV) $(SOURCES) $(PY_STAMP) $(TEX_STAMP)
 	$(BIN)/texcv build $(CV) -o $(OUT)
+	@touch $@
+
+# Files cv.yaml refers to (a .bib, a photo), as texcv recorded them at the last build.
+-include $(OUT)/cv.d
+
+# Rebuild on every save of cv.yaml or a file it uses; Ctrl-C stops.
+watch: $(PY_STAMP) $(TEX_STAMP)
+	$(BIN)/texcv watch $(CV) -o $(OUT)
+
+# Time each stage against a plain pdflatex run (see bench/README.md).
+bench: $(PY_STAMP) $(TEX_STAMP)
+	$(BIN)/python bench/bench.py
 
 tex: $(PY_STAMP)
 	$(BIN)/texcv tex $(CV) -o $(OUT)
@@ -28,8 +41,8 @@ test: $(PY_STAMP) $(TEX_STAMP)
 	$(BIN)/python -m pytest -n auto -q
 
 lint: $(PY_STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 $(PY_STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "texcv: error: $(PYTHON) not found; install Python 3.11+"; exit 1; }
