@@ -42,7 +42,7 @@ def large_cv(publications: int, talks: int, seed: int = 6) -> dict[str, Any]:
         if section.get("kind") == "publication":
             section.pop("bibtex", None)  # exactly the generated ones
             section["entries"] = _newest_first([_publication(rng, i) for i in range(publications)])
-        elif section["title"].lower().startswith("talks"):
+        elif "talks" in str(section["title"]).lower():  # a title may be {en: ..., fr: ...}
             section["entries"] = _newest_first([_talk(rng, i) for i in range(talks)])
     return data
 
