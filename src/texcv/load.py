@@ -171,9 +171,13 @@ def _syntax_error(error: yaml.MarkedYAMLError, display: str) -> InputError:
         hint = "YAML indentation must use spaces, not tabs"
     elif re.search(r"found '[\]}]'", problem):
         hint = "a closing bracket has no opening one before it"
-    elif "expected <block end>" in problem or "mapping values are not allowed" in problem:
+    elif "mapping values are not allowed" in problem:
+        hint = "put text containing ': ' in quotes, or check this line's indentation"
+    elif "expected <block end>" in problem:
         hint = "check the indentation of this line against the lines above it"
-    elif "found unexpected end of stream" in problem or "expected ',' or ']'" in problem:
+    elif "found unexpected end of stream" in problem or re.search(
+        r"expected ',' or '[\]}]'", problem
+    ):
         hint = "a bracket or quote opened earlier is not closed"
     elif "could not find expected ':'" in problem:
         hint = "a key is missing its ':' or a quote is not closed"
