@@ -1,0 +1,129 @@
+"""Byte-identical PDFs: the same commit built in two clones, at different times, per engine."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, run_texcv
+from texcv.errors import TexcvError
+from texcv.reproducible import VARIABLE, source_date_epoch, tex_environment, use_source_date
+
+COMMIT_TIME = 1700000000  # 2023-11-14 22:13:20 UTC
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.org",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.org",
+    "GIT_AUTHOR_DATE": f"@{COMMIT_TIME} +0000",
+    "GIT_COMMITTER_DATE": f"@{COMMIT_TIME} +0000",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(*args: str, cwd: Path) -> None:
+    subprocess.run(
+        ["git", *args], cwd=cwd, check=True, capture_output=True, env={**os.environ, **GIT_ENV}
+    )
+
+
+def committed_repo(folder: Path) -> Path:
+    """A git repository holding the publishing fixture as cv.yaml, committed at COMMIT_TIME."""
+    folder.mkdir(parents=True)
+    shutil.copyfile(FIXTURES / "publish_cv.yaml", folder / "cv.yaml")
+    git("init", "-q", cwd=folder)
+    git("add", "cv.yaml", cwd=folder)
+    git("commit", "-q", "-m", "cv", cwd=folder)
+    return folder
+
+
+def without_epoch() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k != VARIABLE}
+
+
+# --- where the date comes from (no TeX) ---
+
+
+def test_the_environment_wins(tmp_path: Path) -> None:
+    repo = committed_repo(tmp_path / "repo")
+    assert source_date_epoch(repo / "cv.yaml", {VARIABLE: "1234567890"}) == "1234567890"
+
+
+def test_a_malformed_epoch_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(TexcvError, match="whole number of seconds"):
+        source_date_epoch(tmp_path / "cv.yaml", {VARIABLE: "yesterday"})
+
+
+def test_in_git_the_last_commit_time_is_used(tmp_path: Path) -> None:
+    repo = committed_repo(tmp_path / "repo")
+    os.utime(repo / "cv.yaml", (5, 5))  # the file's own time must not matter
+    assert source_date_epoch(repo / "cv.yaml", without_epoch()) == str(COMMIT_TIME)
+
+
+def test_outside_git_the_file_time_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))  # surely no repo
+    source = tmp_path / "cv.yaml"
+    source.write_text("header: {}\n", encoding="utf-8")
+    os.utime(source, (1600000000.7, 1600000000.7))
+    assert source_date_epoch(source, without_epoch()) == "1600000000"
+
+
+def test_tex_runs_get_the_build_date_and_forced_dates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = committed_repo(tmp_path / "repo")
+    monkeypatch.delenv(VARIABLE, raising=False)
+    use_source_date(repo / "cv.yaml")
+    assert tex_environment() == {"FORCE_SOURCE_DATE": "1", VARIABLE: str(COMMIT_TIME)}
+
+
+# --- real builds ---
+
+
+def pdf_streams(data: bytes) -> bytes:
+    """The PDF with every Flate stream inflated, to search what it really holds."""
+    parts = [data]
+    for match in re.finditer(rb"stream\r?\n", data):
+        try:
+            parts.append(zlib.decompressobj().decompress(data[match.end() :]))
+        except zlib.error:
+            continue
+    return b"\n".join(parts)
+
+
+@pytest.mark.tex
+@pytest.mark.parametrize("engine", ["pdflatex", "lualatex"])
+def test_two_clones_built_at_different_times_give_identical_pdfs(
+    require_tex: None, tmp_path: Path, engine: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = committed_repo(tmp_path / "first-clone")
+    second = tmp_path / "elsewhere" / "second-clone"
+    second.parent.mkdir()
+    git("clone", "-q", str(first), str(second), cwd=tmp_path)
+    monkeypatch.delenv(VARIABLE, raising=False)  # the commit must decide, not the caller
+    hashes = []
+    for number, repo in enumerate((first, second)):
+        if number:
+            time.sleep(1.1)  # a later second: a wall-clock date would differ
+        result = run_texcv("build", "cv.yaml", "-o", "out", "--engine", engine, "-q", cwd=repo)
+        assert result.returncode == 0, result.stderr
+        hashes.append(hashlib.sha256((repo / "out" / "cv.pdf").read_bytes()).hexdigest())
+    assert hashes[0] == hashes[1]
+
+    pdf = second / "out" / "cv.pdf"
+    data = pdf.read_bytes()
+    assert b"/ID" not in data  # no trailer ID, random or not
+    inflated = pdf_streams(data)
+    for folder in (str(tmp_path), str(second), "/tmp/", os.path.expanduser("~")):
+        assert folder.encode() not in inflated, f"{folder} is written in the PDF"
+    assert b"PTEX.FullBanner" not in inflated
+    assert b"D:20231114221320" in inflated  # CreationDate: the commit's time
