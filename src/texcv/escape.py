@@ -1,8 +1,12 @@
 """Turn text from cv.yaml into LaTeX that prints it literally. The one place that escapes.
 
 Every character that TeX treats specially becomes a command that prints it, so no input can
-open a group, start math, run a macro, read a file or merge into a ligature (``--``, ``''``,
-``,,``, ``<<``). Control characters are dropped; runs of whitespace become one space.
+open a group, start math, run a macro, read a file, take an optional argument (``[``) or merge
+into a ligature (``--``, ``''``, ``,,``, ``<<``, ``!```). The commands chosen are the ones whose
+glyphs extract as the typed character from the PDF (``\\textquotesingle``, not ``'``, which
+would print a curly quote). Control characters are dropped; runs of whitespace become one
+space; leading and trailing spaces go. Every other character is passed on as it is: the engine
+choice (texcv.render.engine_choice) makes sure the engine and fonts can print it.
 """
 
 from __future__ import annotations
@@ -28,21 +32,30 @@ _CHARS: dict[str, str] = {
     '"': r"\textquotedbl{}",
     "'": r"\textquotesingle{}",
     "`": r"\textasciigrave{}",
+    "[": "{[}",
+    "]": "{]}",
     "\u00a0": "~",
 }
-# Characters that form ligatures with a following copy of themselves in T1 fonts.
-_LIGATURE_PAIRS = frozenset({"-", ",", "!", "?"})
-_SPACE = re.compile(r"\s+")
+# Characters that merge with the next one into a ligature (``--`` into an en dash, ``,,``
+# into a low quote, ``<<`` into a guillemet: fontspec's TeX ligatures see ``\textless`` as
+# ``<``). A zero kern keeps them apart in pdfTeX and in LuaTeX alike (an empty group does not:
+# LuaTeX applies the fonts' ligatures after the groups are gone).
+_LIGATURE_START = frozenset("-,<>")
+NO_LIGATURE = r"\kern0pt "
+# Whitespace that separates words: collapsed into one space. Other Unicode spaces (no-break,
+# em, ideographic) are characters of their own and kept.
+_SPACE = re.compile(r"[\t\n\v\f\r \x1c-\x1f\x85\u2028\u2029]+")
+_PERCENT_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+# Characters a URL keeps as they are; everything else is percent-encoded (UTF-8).
+_URL_SAFE = "/:?=&;@+,-._!*'()%#~"
 
 
 def clean(text: str) -> str:
-    """Drop control and format characters TeX would choke on; collapse whitespace."""
-    kept = [
-        ch
-        for ch in text
-        if ch in "\t\n\r " or unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Cn")
-    ]
-    return _SPACE.sub(" ", "".join(kept)).strip()
+    """Drop control characters TeX would choke on; collapse whitespace; strip the ends."""
+    kept = "".join(
+        ch for ch in text if _SPACE.match(ch) or unicodedata.category(ch) not in ("Cc", "Cs")
+    )
+    return _SPACE.sub(" ", kept).strip(" ")
 
 
 def escape_text(text: str) -> str:
@@ -51,17 +64,26 @@ def escape_text(text: str) -> str:
     out: list[str] = []
     for index, ch in enumerate(text):
         out.append(_CHARS.get(ch, ch))
-        following = text[index + 1 : index + 2]
-        if ch in _LIGATURE_PAIRS and following in ("-", ",", "`", "!", "?", ch):
-            out.append("{}")
+        if ch in _LIGATURE_START and text[index + 1 : index + 2] in _LIGATURE_START:
+            out.append(NO_LIGATURE)
     return "".join(out)
 
 
+def encode_url(url: str) -> str:
+    """``url`` as a valid URI: spaces, non-ASCII and TeX-hostile characters percent-encoded.
+
+    ``$``, ``[``, ``]``, ``{``, ``}``, ``\\``, ``^``, ``|``, ``"``, ``<``, ``>`` and backquote are
+    encoded too: they would end an optional argument or change TeX's reading of the URL.
+    A ``%`` that starts no ``%XX`` escape becomes ``%25``.
+    """
+    return quote(_PERCENT_ESCAPE.sub("%25", clean(url)), safe=_URL_SAFE)
+
+
 def escape_url(url: str) -> str:
-    """A URL as an argument of \\href or \\url: percent-encode what TeX cannot take raw."""
-    url = clean(url).replace(" ", "%20")
-    encoded = quote(url, safe="/:?=&;@+$,-._!*'()[]%#~")
-    encoded = encoded.replace("%", r"\%").replace("&", r"\&").replace("#", r"\#").replace("_", r"\_")
+    """A URL as an argument of \\href (or moderncv's \\homepage): links and prints as given."""
+    encoded = encode_url(url)
+    for ch in "%&#_":
+        encoded = encoded.replace(ch, "\\" + ch)
     return encoded.replace("~", r"\string~")  # a literal tilde both in the link and in its text
 
 

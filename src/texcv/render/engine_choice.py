@@ -1,20 +1,16 @@
-"""Pick the TeX engine the text needs: pdflatex when every character is in its fonts."""
+"""Pick the TeX engine the text needs: pdflatex when it can print every character so that
+the PDF's text layer gives it back (texcv.render.charset), else lualatex with Noto fonts."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+from collections.abc import Iterable, Iterator
 from typing import Any
 
+from texcv.escape import clean
+from texcv.locale import words_for
+from texcv.render.charset import pdflatex_characters
 from texcv.schema import CV
-
-
-def _pdflatex_safe(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        code < 0x250  # ASCII, Latin-1, Latin Extended-A and -B (T1 + textcomp cover most)
-        or 0x2010 <= code <= 0x2027  # dashes, quotes, bullet, ellipsis
-        or code in (0x20AC, 0x2122, 0x2030, 0x2039, 0x203A)
-    )
 
 
 def strings(value: Any) -> Iterator[str]:
@@ -29,8 +25,20 @@ def strings(value: Any) -> Iterator[str]:
             yield from strings(item)
 
 
+def characters_pdflatex_lacks(texts: Iterable[str]) -> set[str]:
+    """The characters of ``texts`` (as they reach TeX) that pdflatex cannot print faithfully."""
+    allowed = pdflatex_characters()
+    return {ch for text in texts for ch in clean(text) if ch not in allowed}
+
+
+def printed_strings(cv: CV) -> Iterator[str]:
+    """The person's text and the words texcv adds in the CV's language."""
+    yield from strings(cv.model_dump())
+    yield from strings(dataclasses.asdict(words_for(cv.locale)))
+
+
 def needs_unicode_engine(cv: CV) -> bool:
-    return any(not _pdflatex_safe(ch) for text in strings(cv.model_dump()) for ch in text)
+    return bool(characters_pdflatex_lacks(printed_strings(cv)))
 
 
 def choose_engine(cv: CV) -> str:
