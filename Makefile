@@ -9,7 +9,7 @@ OUT ?= build
 SOURCES := $(shell find src -name '*.py' 2>/dev/null) $(wildcard latex_templates/*.tex)
 
 .DEFAULT_GOAL := pdf
-.PHONY: pdf tex schema test lint clean distclean tex-deps bench watch
+.PHONY: pdf tex schema test lint clean distclean tex-deps bench watch preview release
 
 pdf: $(OUT)/cv.pdf
 
@@ -32,6 +32,17 @@ bench: $(PY_STAMP) $(TEX_STAMP)
 
 tex: $(PY_STAMP)
 	$(BIN)/texcv tex $(CV) -o $(OUT)
+
+# A PNG of page 1 beside the PDF (CI uploads both for reviewers).
+preview: $(OUT)/cv-page-1.png
+$(OUT)/cv-page-1.png: $(OUT)/cv.pdf
+	pdftoppm -png -r 110 -f 1 -l 1 -singlefile $< $(basename $@)
+
+# dist/: the PDFs of cv.yaml and its variants named after you and the version
+# (VERSION=v1.2.0, default `git describe`), a PNG of each first page, and SHA256SUMS.
+DIST ?= dist
+release: $(PY_STAMP) $(TEX_STAMP)
+	$(BIN)/texcv release $(CV) -o $(DIST) --build-dir $(OUT) $(if $(VERSION),--version $(VERSION))
 
 # cv.schema.json (for editors) is generated from the models: run after changing src/texcv/schema.
 schema: $(PY_STAMP)
@@ -61,7 +72,7 @@ tex-deps:
 	bash .ci/install-tex.sh
 
 clean:
-	rm -rf $(OUT) dist
+	rm -rf $(OUT) $(DIST)
 
 distclean: clean
 	rm -rf $(VENV)

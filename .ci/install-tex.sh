@@ -60,8 +60,15 @@ else
   exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
+# TEXCV_APT_CACHE=DIR keeps the downloaded .deb files in DIR (the GitHub workflows cache it
+# between runs, so a run installs from it instead of downloading about 1 GB again).
+CACHE_OPTIONS=()
+if [ -n "${TEXCV_APT_CACHE:-}" ]; then
+  mkdir -p "$TEXCV_APT_CACHE/partial"
+  CACHE_OPTIONS=(-o "Dir::Cache::Archives=$TEXCV_APT_CACHE" -o APT::Keep-Downloaded-Packages=true)
+fi
 "${SUDO[@]}" apt-get update -qq
-"${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >/dev/null
+"${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${CACHE_OPTIONS[@]}" "${PACKAGES[@]}" >/dev/null
 what=$(missing)
 if [ -n "$what" ]; then
   echo "texcv: error: TeX install finished but $what is still missing." >&2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from pypdf import PdfReader
 
 from conftest import FIXTURES, pdf_info, run_texcv
 from texcv.load import load_yaml
-from texcv.locale import ENGLISH, FRENCH
+from texcv.locale import ENGLISH
 from texcv.render.metadata import properties
 from texcv.schema import CV
 from texcv.validate import validate
@@ -42,9 +43,10 @@ def test_defaults_come_from_the_header() -> None:
 
 def test_without_a_header_title_the_title_is_the_name() -> None:
     cv = CV.model_validate({"header": {"first_name": "Ada", "last_name": "L"}, "sections": []})
-    assert properties(cv, FRENCH)["title"] == "Ada L"
-    assert properties(cv, FRENCH)["subject"] == "Curriculum vitæ de Ada L"
-    assert properties(cv, FRENCH)["lang"] == "fr"
+    french = dataclasses.replace(ENGLISH, language="fr", subject="Curriculum vitæ de {name}")
+    assert properties(cv, french)["title"] == "Ada L"
+    assert properties(cv, french)["subject"] == "Curriculum vitæ de Ada L"
+    assert properties(cv, french)["lang"] == "fr"
 
 
 def test_metadata_fields_override_the_defaults() -> None:

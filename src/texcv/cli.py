@@ -27,8 +27,10 @@ class Reporter:
 
     def __init__(self, quiet: bool) -> None:
         self.quiet = quiet
+        self.seconds: dict[str, float] = {}  # per stage, for `texcv build --json`
 
     def stage(self, name: str, seconds: float, detail: str = "") -> None:
+        self.seconds[name] = self.seconds.get(name, 0.0) + seconds
         if not self.quiet:
             extra = f"  {detail}" if detail else ""
             print(f"texcv: {name:<9}{seconds * 1000:7.0f} ms{extra}", file=sys.stderr)
@@ -87,6 +89,8 @@ def command_tex(args: argparse.Namespace) -> int:
 
 
 def command_build(args: argparse.Namespace) -> int:
+    if getattr(args, "json", False):
+        return _build_json(args)
     reporter = Reporter(args.quiet)
     started = time.perf_counter()
     result = build_once(args, reporter)
@@ -96,6 +100,25 @@ def command_build(args: argparse.Namespace) -> int:
         return 0
     pages = f" ({result.pages} page{'s' if result.pages != 1 else ''})" if result.pages else ""
     reporter.say(f"texcv: wrote {result.pdf}{pages} in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def _build_json(args: argparse.Namespace) -> int:
+    """`texcv build --json`: the summary on stdout (texcv.summary); messages stay on stderr."""
+    from texcv import summary
+    from texcv.reproducible import tex_environment
+
+    reporter = Reporter(args.quiet)
+    started = time.perf_counter()
+    try:
+        result = build_once(args, reporter)
+    except TexcvError as error:
+        print(summary.dumps(summary.failure(error)))
+        raise
+    seconds = {**reporter.seconds, "total": time.perf_counter() - started}
+    epoch = tex_environment().get("SOURCE_DATE_EPOCH")
+    path, out_dir = Path(args.input), Path(args.output)
+    print(summary.dumps(summary.success(path, out_dir, path.stem, result, seconds, epoch)))
     return 0
 
 
@@ -127,16 +150,18 @@ def command_watch(args: argparse.Namespace) -> int:
 
 
 # Arguments that do not change the PDF; every other one is part of the no-op check's key.
-_NOT_BUILD_OPTIONS = frozenset({"quiet", "debug", "handler", "force", "command"})
+_NOT_BUILD_OPTIONS = frozenset({"quiet", "debug", "handler", "force", "command", "json"})
 
 
 def build_once(args: argparse.Namespace, reporter: Reporter) -> BuildResult | None:
     """Build the PDF; None when it is already up to date with every input (no work done)."""
     from texcv.build.uptodate import is_up_to_date, record
+    from texcv.reproducible import use_source_date
 
     path = Path(args.input)
     out_dir = Path(args.output)
     options = {k: v for k, v in vars(args).items() if k not in _NOT_BUILD_OPTIONS}
+    options["source_date_epoch"] = use_source_date(path)  # a new commit's date is a new PDF
     if not getattr(args, "force", False) and is_up_to_date(out_dir, path.stem, path, options):
         return None
     result, files = _build(args, reporter)
@@ -146,7 +171,7 @@ def build_once(args: argparse.Namespace, reporter: Reporter) -> BuildResult | No
 
 def _build(args: argparse.Namespace, reporter: Reporter) -> tuple[BuildResult, list[Path]]:
     """The PDF, and the files besides cv.yaml that it was made from."""
-    from texcv.build import MissingGlyphs, TexFailure, build_pdf
+    from texcv.build import MissingGlyphs, PageLimitExceeded, TexFailure, build_pdf
     from texcv.inputs import referenced_files
     from texcv.render import choose_engine, render
     from texcv.sourcemap import locate_line
@@ -156,7 +181,20 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> tuple[BuildResult, l
     engine = args.engine or choose_engine(cv)
     tex = _timed(reporter, "render", lambda: render(cv, engine=engine))
     try:
-        result = build_pdf(tex, Path(args.output), path.stem, engine, cv.design.timeout)
+        result = build_pdf(
+            tex,
+            Path(args.output),
+            path.stem,
+            engine,
+            cv.design.timeout,
+            max_pages=cv.design.max_pages,
+        )
+    except PageLimitExceeded as failure:
+        raise InputError(
+            f"the CV has {failure.pages} pages; design.max_pages allows {failure.limit}",
+            location=loaded.positions.locate(("design", "max_pages")),
+            hint="shorten it or raise design.max_pages; the previous PDF was kept",
+        ) from None
     except TexFailure as failure:
         found = (
             locate_line(tex, failure.tex_line, loaded.positions, loaded.data, failure.message)
@@ -234,6 +272,11 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--force", action="store_true", help="build even when no input changed since the last build"
     )
+    build.add_argument(
+        "--json",
+        action="store_true",
+        help="print a JSON summary on stdout (paths, pages, engine, seconds per stage)",
+    )
     build.set_defaults(handler=command_build)
 
     tex = sub.add_parser(
@@ -286,7 +329,49 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("path", nargs="?", default=DEFAULT_INPUT, help="where (default: cv.yaml)")
     debug_flag(new)
     new.set_defaults(handler=command_new)
+
+    release = sub.add_parser(
+        "release",
+        help="build the CV and its variants into dist/ with named PDFs, previews, SHA256SUMS",
+        description="Build cv.yaml and each of its variants, then write dist/ with the PDFs "
+        "named after you and the version (First_Last_CV_v1.2.0.pdf), a PNG of each first page "
+        "and SHA256SUMS. What the release workflow attaches to a GitHub release.",
+    )
+    release.add_argument(
+        "input", nargs="?", default=DEFAULT_INPUT, help="the CV file (default: cv.yaml)"
+    )
+    release.add_argument("-o", "--output", default="dist", help="release folder (default: dist/)")
+    release.add_argument(
+        "--build-dir", default=DEFAULT_OUTPUT, help="where the PDFs are built (default: build/)"
+    )
+    release.add_argument(
+        "--version", help="version in the file names (default: git describe, e.g. v1.2.0)"
+    )
+    release.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    debug_flag(release)
+    release.set_defaults(handler=command_release)
     return parser
+
+
+def command_release(args: argparse.Namespace) -> int:
+    """Build the CV and each variant (no-op when up to date), then fill dist/ (texcv.release)."""
+    from texcv.release import Built, describe_version, package
+
+    reporter = Reporter(args.quiet)
+    path = Path(args.input)
+    _, cv = _load_and_validate(path, reporter)
+    built = []
+    for variant in [None, *getattr(cv, "variants", {})]:
+        one = argparse.Namespace(
+            input=args.input, output=args.build_dir, quiet=args.quiet, engine=None, variant=variant
+        )
+        build_once(one, reporter)
+        built.append(Built(Path(args.build_dir) / f"{path.stem}.pdf", variant))
+    version = args.version or describe_version(path.parent)
+    header = cv.header
+    for written in package(built, header.first_name, header.last_name, version, Path(args.output)):
+        reporter.say(f"texcv: wrote {written}")
+    return 0
 
 
 def command_schema(args: argparse.Namespace) -> int:

@@ -59,8 +59,28 @@ class MissingGlyphs(BuildError):
         self.characters = characters
 
 
-def build_pdf(tex: str, out_dir: Path, name: str, engine: str, timeout: float) -> BuildResult:
-    """Compile ``tex`` to ``out_dir/name.pdf``; on any failure the old PDF stays as it was."""
+class PageLimitExceeded(BuildError):
+    """The PDF is longer than allowed; it was not published (the caller says which setting)."""
+
+    def __init__(self, pages: int, limit: int) -> None:
+        super().__init__(f"the CV has {pages} pages; at most {limit} are allowed")
+        self.pages = pages
+        self.limit = limit
+
+
+def build_pdf(
+    tex: str,
+    out_dir: Path,
+    name: str,
+    engine: str,
+    timeout: float,
+    *,
+    max_pages: int | None = None,
+) -> BuildResult:
+    """Compile ``tex`` to ``out_dir/name.pdf``; on any failure the old PDF stays as it was.
+
+    A PDF with more than ``max_pages`` pages is a failure too: it is checked before publishing.
+    """
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     with workspace(out_dir, name, engine) as work:
@@ -74,6 +94,9 @@ def build_pdf(tex: str, out_dir: Path, name: str, engine: str, timeout: float) -
         if not pdf.is_file() or pdf.stat().st_size == 0:
             log_path = _keep(work.path / f"{name}.log", out_dir)
             raise BuildError(f"{engine} finished but wrote no PDF", hint=f"full log: {log_path}")
+        pages = texlog.page_count(log_text)
+        if max_pages is not None and pages is not None and pages > max_pages:
+            raise PageLimitExceeded(pages, max_pages)
         for suffix in (".tex", ".log"):
             shutil.copyfile(work.path / f"{name}{suffix}", out_dir / f".{name}{suffix}.new")
             os.replace(out_dir / f".{name}{suffix}.new", out_dir / f"{name}{suffix}")
@@ -84,7 +107,7 @@ def build_pdf(tex: str, out_dir: Path, name: str, engine: str, timeout: float) -
             log=out_dir / f"{name}.log",
             engine=engine,
             passes=passes,
-            pages=texlog.page_count(log_text),
+            pages=pages,
             seconds=time.perf_counter() - started,
             precompiled=compiler.fmt is not None,
         )
@@ -188,4 +211,4 @@ def _keep(path: Path, out_dir: Path, suffix: str | None = None) -> Path:
     return target
 
 
-__all__ = ["BuildResult", "MissingGlyphs", "TexFailure", "build_pdf"]
+__all__ = ["BuildResult", "MissingGlyphs", "PageLimitExceeded", "TexFailure", "build_pdf"]

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from texcv.errors import BuildError, ToolMissingError
+from texcv.reproducible import tex_environment
 
 ENGINES = ("pdflatex", "lualatex", "xelatex")
 INSTALL_HINT = "run `make pdf` (it installs TeX Live when it can) or: .ci/install-tex.sh --print"
@@ -27,6 +28,7 @@ def sandbox_env() -> dict[str, str]:
         error_line="254",
         half_error_line="238",
     )
+    env.update(tex_environment())  # the build's date, so equal inputs give equal PDFs
     return env
 
 

@@ -14,11 +14,11 @@ from texcv.build.format import DUMP_END as FIXED_PREAMBLE_END
 from texcv.escape import escape_text, escape_url, url_for_display
 from texcv.load import format_path
 from texcv.locale import ENGLISH, Words
-from texcv.markup import plain_text
 from texcv.render import moderncv as mc
 from texcv.render.dates import format_range
 from texcv.render.engine_choice import choose_engine
 from texcv.render.inline import bold, inline, link, literal
+from texcv.render.metadata import metadata
 from texcv.schema import (
     CV,
     BulletEntry,
@@ -43,7 +43,8 @@ def render(cv: CV, *, engine: str | None = None, words: Words = ENGLISH) -> str:
     # end in a real newline, not PyLaTeX's "%", or the format's line scanner runs on.
     document.preamble.append(NoEscape(FIXED_PREAMBLE_END + "\n"))
     _header(document, cv.header)
-    document.preamble.append(_metadata(cv, words))
+    document.preamble.append(metadata(cv, words))
+    document.preamble.append(NoEscape(template("reproducible")))
     document.append(NoEscape(r"\makecvtitle"))
     for index, section in enumerate(cv.sections):
         document.append(_mark(("sections", index)))
@@ -117,21 +118,6 @@ def _header(document: Document, header: Header) -> None:
         add(mc.ExtraInfo(inline(header.extra_info)))
     if header.quote:
         add(mc.Quote(inline(header.quote)))
-
-
-def _metadata(cv: CV, words: Words) -> NoEscape:
-    """PDF title, author, subject, keywords and language, set after moderncv's own."""
-    name = cv.header.full_name
-    title = f"{name} – {plain_text(cv.header.title)}" if cv.header.title else name
-    fields = {
-        "pdftitle": escape_text(title),
-        "pdfauthor": escape_text(name),
-        "pdfsubject": escape_text(words.subject.format(name=name)),
-        "pdfkeywords": escape_text(", ".join([name, *(s.title for s in cv.sections)])),
-        "pdflang": words.language,
-    }
-    settings = ",\n  ".join(f"{key}={{{value}}}" for key, value in fields.items())
-    return NoEscape(f"\\AtEndPreamble{{\\hypersetup{{\n  {settings}}}}}")
 
 
 def _entry(entry: Entry, cv: CV, words: Words) -> LatexObject:

@@ -7,6 +7,7 @@ from pydantic import Field
 from texcv.schema.base import StrictModel
 from texcv.schema.design import Design
 from texcv.schema.header import Header, Owner
+from texcv.schema.metadata import Metadata
 from texcv.schema.sections import Section
 
 
@@ -26,6 +27,11 @@ class CV(StrictModel):
         default_factory=Design,
         description="Style, colour, paper, fonts, engine.",
         examples=[{"style": "classic", "color": "blue"}],
+    )
+    metadata: Metadata = Field(
+        default_factory=Metadata,
+        description="The PDF's title, subject and keywords (its document properties).",
+        examples=[{"keywords": ["optimization", "machine learning"]}],
     )
     sections: list[Section] = Field(
         description="The CV's sections, in order.",

@@ -49,3 +49,11 @@ class Design(StrictModel):
     timeout: float = Field(
         120, gt=0, le=3600, description="Seconds TeX may run before it is stopped.", examples=[120]
     )
+    max_pages: int | None = Field(
+        None,
+        ge=1,
+        le=100,
+        description="Fail the build when the PDF has more pages (the previous PDF is kept); "
+        "many applications cap a CV's length.",
+        examples=[2],
+    )
