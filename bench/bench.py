@@ -4,7 +4,8 @@ Not a test: it measures and prints a Markdown report (bench/README.md holds a co
 For each input (the repo's cv.yaml and a generated large CV), with RUNS runs each, medians:
   - the stages (load, validate, render, tex) as `texcv build` reports them, and the whole
     process (Python start-up included), for a cold build (empty cache), a rebuild after
-    editing one word, and a no-op build;
+    editing one word, the same rebuild in a warm process (what `texcv watch` does on a save),
+    and a no-op build;
   - one plain `pdflatex` run of the same generated .tex, timed alternately with the rebuilds
     (side by side, same machine state), and the ratio of the two;
   - `make pdf` when nothing changed;
@@ -101,6 +102,11 @@ def bench_input(name: str, text: str, runs: int, work: Path) -> Timings:
         source.write_text(edited, encoding="utf-8")
         texcv_build(source, out, timings, "edit")
         plain_pdflatex(out / "cv.tex", folder / "plain", timings)
+    for run in range(runs):  # the same in a warm process, as `texcv watch` rebuilds
+        edited = text.replace(EDIT_FROM, EDIT_TO if run % 2 == 0 else EDIT_FROM, 1)
+        source.write_text(edited, encoding="utf-8")
+        timings.add("watch whole", rebuild_in_process(source, out))
+        plain_pdflatex(out / "cv.tex", folder / "plain", timings)
     make = ["make", "-s", "pdf", f"CV={source}", f"OUT={out}"]
     timed(make, cwd=ROOT)  # once untimed: make may first bring the venv up to date
     for _ in range(runs):
@@ -109,6 +115,17 @@ def bench_input(name: str, text: str, runs: int, work: Path) -> Timings:
         timings.add("make noop", seconds)
     timings.add("pages", float(_pages(out / "cv.pdf")))
     return timings
+
+
+def rebuild_in_process(source: Path, out: Path) -> float:
+    """One `texcv watch` rebuild: the CLI's build in this process, imports already done."""
+    from texcv.cli import Reporter, build_once, build_parser
+
+    args = build_parser().parse_args(["build", str(source), "-o", str(out)])
+    started = time.perf_counter()
+    if build_once(args, Reporter(quiet=True)) is None:
+        raise SystemExit("bench: the edit was not seen as a change")
+    return time.perf_counter() - started
 
 
 def _pages(pdf: Path) -> int:
@@ -165,9 +182,11 @@ def machine() -> str:
     except OSError:
         pass
     tex = subprocess.run(["pdflatex", "--version"], capture_output=True, text=True).stdout
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     return (
         f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}, {tex.splitlines()[0] if tex else 'no pdflatex'}"
+        f"Python {platform.python_version()}, {tex.splitlines()[0] if tex else 'no pdflatex'}; "
+        f"load average at the end: {load}"
     )
 
 
@@ -186,7 +205,7 @@ def report(results: dict[str, Timings], scaling: dict[int, dict[str, float]], ru
     ]
     for name, t in results.items():
         plain = t.median("pdflatex")
-        for scenario in ("cold", "edit", "noop"):
+        for scenario in ("cold", "edit", "watch", "noop"):
 
             def stage(s: str, scenario: str = scenario, t: Timings = t) -> str:
                 key = f"{scenario} {s}"

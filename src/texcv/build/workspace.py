@@ -27,7 +27,7 @@ class Workspace:
     persistent: bool  # False: a fresh scratch folder, removed after the build
 
     def spoil(self) -> None:
-        """Forget what the failed build left: every file but the lock-free folder itself."""
+        """Empty the folder after a failed build: its .aux may be half written."""
         for item in self.path.iterdir():
             if item.is_dir():
                 shutil.rmtree(item, ignore_errors=True)
