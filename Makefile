@@ -9,9 +9,10 @@ OUT ?= build
 SOURCES := $(shell find src -name '*.py' 2>/dev/null) $(wildcard latex_templates/*.tex)
 
 .DEFAULT_GOAL := pdf
-.PHONY: pdf tex schema test lint clean distclean tex-deps bench watch preview release
+.PHONY: pdf all-variants tex schema test lint clean distclean tex-deps bench watch preview release
 
-pdf: $(OUT)/cv.pdf
+# `make pdf VARIANT=short` builds the variant `short` of cv.yaml as build/cv-short.pdf.
+pdf: $(OUT)/$(if $(VARIANT),cv-$(VARIANT),cv).pdf
 
 # Rebuilt only when its inputs changed; a failed build leaves the old PDF (and its date).
 # texcv skips the work itself when no input's content changed (then the touch tells make).
@@ -19,8 +20,18 @@ $(OUT)/cv.pdf: $(CV) $(SOURCES) $(PY_STAMP) $(TEX_STAMP)
 	$(BIN)/texcv build $(CV) -o $(OUT)
 	@touch $@
 
+# A variant (`variants:` in cv.yaml): build/cv-NAME.pdf.
+$(OUT)/cv-%.pdf: $(CV) $(SOURCES) $(PY_STAMP) $(TEX_STAMP)
+	$(BIN)/texcv build $(CV) -o $(OUT) --variant $*
+	@touch $@
+
+# The default PDF and one PDF per variant that cv.yaml defines.
+all-variants: $(OUT)/cv.pdf
+	@for name in $$($(BIN)/texcv variants $(CV)); do \
+	  $(MAKE) --no-print-directory pdf VARIANT=$$name || exit 1; done
+
 # Files cv.yaml refers to (a .bib, a photo), as texcv recorded them at the last build.
--include $(OUT)/cv.d
+-include $(OUT)/cv.d $(wildcard $(OUT)/cv-*.d)
 
 # Rebuild on every save of cv.yaml or a file it uses; Ctrl-C stops.
 watch: $(PY_STAMP) $(TEX_STAMP)

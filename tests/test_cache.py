@@ -18,13 +18,15 @@ from texcv.inputs import referenced_files
 from texcv.load import load_yaml
 from texcv.render import render
 from texcv.validate import validate
+from texcv.variants import prepare
 
 pytestmark = pytest.mark.tex
 
 
 @pytest.fixture(scope="module")
 def repo_tex() -> str:
-    cv = validate(load_yaml(ROOT / "cv.yaml"))
+    loaded = load_yaml(ROOT / "cv.yaml")
+    cv = prepare(loaded, validate(loaded), ROOT).cv  # with its publications.bib
     return render(cv, engine="pdflatex")
 
 
@@ -136,6 +138,7 @@ def test_two_builds_at_once_both_end_with_a_whole_pdf(require_tex: None, tmp_pat
 def test_noop_build_does_nothing_until_an_input_changes(require_tex: None, tmp_path: Path) -> None:
     source = tmp_path / "cv.yaml"
     source.write_text((ROOT / "cv.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "publications.bib").write_bytes((ROOT / "publications.bib").read_bytes())
     out = tmp_path / "out"
     assert run_texcv("build", str(source), "-o", str(out)).returncode == 0
     pdf = out / "cv.pdf"

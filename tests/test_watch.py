@@ -51,6 +51,7 @@ def test_watch_rebuilds_on_save_and_keeps_the_last_good_pdf_while_broken(
     source = tmp_path / "cv.yaml"
     text = (ROOT / "cv.yaml").read_text(encoding="utf-8")
     source.write_text(text, encoding="utf-8")
+    (tmp_path / "publications.bib").write_bytes((ROOT / "publications.bib").read_bytes())
     out = tmp_path / "out"
     watcher = Watcher(source, out)
     try:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from texcv.build import BuildResult, MissingGlyphs
     from texcv.load import Loaded
     from texcv.schema import CV
+    from texcv.variants import Prepared
 
 T = TypeVar("T")
 DEFAULT_INPUT = "cv.yaml"
@@ -67,9 +68,42 @@ def _print_warnings(loaded: Loaded, cv: CV, reporter: Reporter) -> None:
 
 def command_check(args: argparse.Namespace) -> int:
     reporter = Reporter(args.quiet)
-    _load_and_validate(Path(args.input), reporter)
+    path = Path(args.input)
+    loaded, cv = _load_and_validate(path, reporter)
+    _prepare(loaded, cv, path, args, reporter)  # reads the .bib files too
     reporter.say(f"texcv: {args.input} is valid")
     return 0
+
+
+def command_variants(args: argparse.Namespace) -> int:
+    """The variant names, one a line (for `make all-variants`)."""
+    from texcv.load import load_yaml
+    from texcv.validate import validate
+
+    path = Path(args.input)
+    for name in validate(load_yaml(path, str(path))).variants:
+        print(name)
+    return 0
+
+
+def _prepare(
+    loaded: Loaded, cv: CV, path: Path, args: argparse.Namespace, reporter: Reporter
+) -> Prepared:
+    """The CV this build prints: .bib works added, narrowed to the chosen variant."""
+    from texcv.variants import prepare
+
+    variant = getattr(args, "variant", None)
+    return _timed(reporter, "prepare", lambda: prepare(loaded, cv, path.parent, variant))
+
+
+def _output_stem(args: argparse.Namespace) -> str:
+    """``cv`` for cv.yaml, ``cv-short`` for its variant `short`."""
+    variant = getattr(args, "variant", None)
+    if variant is None:  # no import: texcv.variants loads the schema (150 ms), no-op builds don't
+        return Path(args.input).stem
+    from texcv.variants import output_name
+
+    return output_name(Path(args.input).stem, variant)
 
 
 def command_tex(args: argparse.Namespace) -> int:
@@ -77,12 +111,13 @@ def command_tex(args: argparse.Namespace) -> int:
 
     reporter = Reporter(args.quiet)
     path = Path(args.input)
-    _, cv = _load_and_validate(path, reporter)
+    loaded, full = _load_and_validate(path, reporter)
+    cv = _prepare(loaded, full, path, args, reporter).cv
     engine = args.engine or choose_engine(cv)
     tex = _timed(reporter, "render", lambda: render(cv, engine=engine))
     out_dir = Path(args.output)
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{path.stem}.tex"
+    target = out_dir / f"{_output_stem(args)}.tex"
     target.write_text(tex, encoding="utf-8")
     reporter.say(f"texcv: wrote {target} (for {engine})")
     return 0
@@ -95,7 +130,7 @@ def command_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     result = build_once(args, reporter)
     if result is None:
-        target = Path(args.output) / f"{Path(args.input).stem}.pdf"
+        target = Path(args.output) / f"{_output_stem(args)}.pdf"
         reporter.say(f"texcv: {target} is up to date")
         return 0
     pages = f" ({result.pages} page{'s' if result.pages != 1 else ''})" if result.pages else ""
@@ -118,7 +153,7 @@ def _build_json(args: argparse.Namespace) -> int:
     seconds = {**reporter.seconds, "total": time.perf_counter() - started}
     epoch = tex_environment().get("SOURCE_DATE_EPOCH")
     path, out_dir = Path(args.input), Path(args.output)
-    print(summary.dumps(summary.success(path, out_dir, path.stem, result, seconds, epoch)))
+    print(summary.dumps(summary.success(path, out_dir, _output_stem(args), result, seconds, epoch)))
     return 0
 
 
@@ -140,11 +175,11 @@ def command_watch(args: argparse.Namespace) -> int:
         else:
             seconds = time.perf_counter() - started
             if result is None:
-                line = f"{out_dir / path.stem}.pdf is up to date"
+                line = f"{out_dir / _output_stem(args)}.pdf is up to date"
             else:
                 pages = f"{result.pages} page{'s' if result.pages != 1 else ''}, "
                 line = f"built {result.pdf} ({pages if result.pages else ''}{seconds:.2f} s)"
-        return line, [path, *recorded_files(out_dir, path.stem)]
+        return line, [path, *recorded_files(out_dir, _output_stem(args))]
 
     return watch(rebuild)
 
@@ -160,12 +195,13 @@ def build_once(args: argparse.Namespace, reporter: Reporter) -> BuildResult | No
 
     path = Path(args.input)
     out_dir = Path(args.output)
+    stem = _output_stem(args)
     options = {k: v for k, v in vars(args).items() if k not in _NOT_BUILD_OPTIONS}
     options["source_date_epoch"] = use_source_date(path)  # a new commit's date is a new PDF
-    if not getattr(args, "force", False) and is_up_to_date(out_dir, path.stem, path, options):
+    if not getattr(args, "force", False) and is_up_to_date(out_dir, stem, path, options):
         return None
     result, files = _build(args, reporter)
-    record(out_dir, path.stem, path, options, files, result.engine)
+    record(out_dir, stem, path, options, files, result.engine)
     return result
 
 
@@ -177,14 +213,16 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> tuple[BuildResult, l
     from texcv.sourcemap import locate_line
 
     path = Path(args.input)
-    loaded, cv = _load_and_validate(path, reporter)
+    loaded, full = _load_and_validate(path, reporter)
+    prepared = _prepare(loaded, full, path, args, reporter)
+    cv = prepared.cv
     engine = args.engine or choose_engine(cv)
     tex = _timed(reporter, "render", lambda: render(cv, engine=engine))
     try:
         result = build_pdf(
             tex,
             Path(args.output),
-            path.stem,
+            _output_stem(args),
             engine,
             cv.design.timeout,
             max_pages=cv.design.max_pages,
@@ -192,12 +230,19 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> tuple[BuildResult, l
     except PageLimitExceeded as failure:
         raise InputError(
             f"the CV has {failure.pages} pages; design.max_pages allows {failure.limit}",
-            location=loaded.positions.locate(("design", "max_pages")),
+            location=prepared.positions.locate(("design", "max_pages")),
             hint="shorten it or raise design.max_pages; the previous PDF was kept",
         ) from None
     except TexFailure as failure:
         found = (
-            locate_line(tex, failure.tex_line, loaded.positions, loaded.data, failure.message)
+            locate_line(
+                tex,
+                failure.tex_line,
+                loaded.positions,
+                loaded.data,
+                failure.message,
+                origin=prepared.origin,
+            )
             if failure.tex_line
             else None
         )
@@ -209,25 +254,32 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> tuple[BuildResult, l
         raise _glyph_error(failure, loaded) from None
     preamble = ", precompiled preamble" if result.precompiled else ""
     reporter.stage("tex", result.seconds, f"{result.engine}, {result.passes} pass(es){preamble}")
-    return result, referenced_files(cv, path.parent)
+    return result, referenced_files(full, path.parent)
 
 
 def _glyph_error(failure: MissingGlyphs, loaded: Loaded) -> InputError:
-    """Name the first field that holds a character no font has."""
+    """Name each character no font has, at the first field that holds it."""
+    from texcv.errors import InputErrors
     from texcv.load import format_path
     from texcv.sourcemap import walk_strings
 
-    char = failure.characters[0][0]
-    for data_path, text in walk_strings(loaded.data):
-        if char in text:
-            return InputError(
-                f"no installed font can show '{char}' (U+{ord(char):04X})",
-                location=loaded.positions.locate(data_path),
-                path=format_path(data_path),
-                hint="install a font that covers it (.ci/install-tex.sh installs Noto) "
-                "or remove the character",
-            )
-    return InputError(failure.message, hint=failure.hint)
+    errors = []
+    for char, _ in failure.characters:
+        for data_path, text in walk_strings(loaded.data):
+            if char in text:
+                errors.append(
+                    InputError(
+                        f"no installed font can show '{char}' (U+{ord(char):04X})",
+                        location=loaded.positions.locate(data_path),
+                        path=format_path(data_path),
+                        hint="install a font that covers it (.ci/install-tex.sh installs Noto) "
+                        "or remove the character",
+                    )
+                )
+                break
+    if not errors:
+        return InputError(failure.message, hint=failure.hint)
+    return errors[0] if len(errors) == 1 else InputErrors(errors)
 
 
 def debug_flag(parser: argparse.ArgumentParser) -> None:
@@ -257,6 +309,11 @@ def build_parser() -> argparse.ArgumentParser:
                 "-o", "--output", default=DEFAULT_OUTPUT, help="output folder (default: build/)"
             )
         p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+        p.add_argument(
+            "--variant",
+            metavar="NAME",
+            help="build the variant NAME of cv.yaml's `variants` (writes cv-NAME.pdf)",
+        )
         debug_flag(p)
 
     build = sub.add_parser(
@@ -310,6 +367,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common(check, output=False)
     check.set_defaults(handler=command_check)
+
+    variants = sub.add_parser(
+        "variants",
+        help="list the variants cv.yaml defines",
+        description="Print the names under `variants:` in cv.yaml, one a line.",
+    )
+    variants.add_argument(
+        "input", nargs="?", default=DEFAULT_INPUT, help="the CV file (default: cv.yaml)"
+    )
+    debug_flag(variants)
+    variants.set_defaults(handler=command_variants)
 
     schema = sub.add_parser(
         "schema",
@@ -366,7 +434,7 @@ def command_release(args: argparse.Namespace) -> int:
             input=args.input, output=args.build_dir, quiet=args.quiet, engine=None, variant=variant
         )
         build_once(one, reporter)
-        built.append(Built(Path(args.build_dir) / f"{path.stem}.pdf", variant))
+        built.append(Built(Path(args.build_dir) / f"{_output_stem(one)}.pdf", variant))
     version = args.version or describe_version(path.parent)
     header = cv.header
     for written in package(built, header.first_name, header.last_name, version, Path(args.output)):

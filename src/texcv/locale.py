@@ -1,17 +1,35 @@
-"""Words texcv writes itself (month names, "present", PDF subject), per language."""
+"""Words texcv writes itself (months, "present", page numbers, PDF subject), per language.
+
+A language is one `Words` value in `LOCALES`; adding one is adding an entry there. The
+person's own text is never translated: per-language values of their fields are theirs to give
+(`{en: ..., fr: ...}` in cv.yaml, see schema/localized.py).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+# Publication types texcv knows, in the order type groups are printed.
+PUBLICATION_TYPES = (
+    "article",
+    "inproceedings",
+    "incollection",
+    "book",
+    "phdthesis",
+    "techreport",
+    "misc",
+)
 
 
 @dataclass(frozen=True)
 class Words:
     language: str  # BCP 47 tag, also the PDF's /Lang
     months: tuple[str, ...]  # abbreviated month names, January first
-    present: str
+    present: str  # the open end of a date range
     subject: str  # PDF subject; {name} is the person's full name
-    babel: str  # babel language name
+    page: str  # footer page number; {page} and {total} are filled in by TeX
+    publication_types: dict[str, str]  # group headings, one per PUBLICATION_TYPES item
+    babel: str  # babel's name for the language (texcv does not load babel: see README)
 
 
 ENGLISH = Words(
@@ -19,7 +37,54 @@ ENGLISH = Words(
     months=("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
     present="present",
     subject="Curriculum vitae of {name}",
+    page="{page}/{total}",
+    publication_types={
+        "article": "Journal articles",
+        "inproceedings": "Conference papers",
+        "incollection": "Book chapters",
+        "book": "Books",
+        "phdthesis": "Theses",
+        "techreport": "Technical reports",
+        "misc": "Other publications",
+    },
     babel="english",
 )
 
-LOCALES: dict[str, Words] = {"en": ENGLISH}
+FRENCH = Words(
+    language="fr",
+    months=(
+        "janv.",
+        "févr.",
+        "mars",
+        "avr.",
+        "mai",
+        "juin",
+        "juil.",
+        "août",
+        "sept.",
+        "oct.",
+        "nov.",
+        "déc.",
+    ),
+    present="aujourd’hui",
+    subject="Curriculum vitæ de {name}",
+    page="page {page} sur {total}",
+    publication_types={
+        "article": "Articles de revue",
+        "inproceedings": "Actes de conférences",
+        "incollection": "Chapitres d’ouvrages",
+        "book": "Ouvrages",
+        "phdthesis": "Thèses",
+        "techreport": "Rapports techniques",
+        "misc": "Autres publications",
+    },
+    babel="french",
+)
+
+LOCALES: dict[str, Words] = {words.language: words for words in (ENGLISH, FRENCH)}
+DEFAULT_LANGUAGE = ENGLISH.language
+
+
+def words_for(language: str) -> Words:
+    """The words of ``language`` (a key of LOCALES; the schema only lets those through)."""
+    return LOCALES[language]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from texcv.errors import Location
@@ -29,16 +29,24 @@ def path_of_line(tex: str, line: int) -> DataPath | None:
 
 
 def locate_line(
-    tex: str, line: int, positions: Positions, data: Any = None, message: str = ""
+    tex: str,
+    line: int,
+    positions: Positions,
+    data: Any = None,
+    message: str = "",
+    origin: Callable[[DataPath], DataPath] | None = None,
 ) -> tuple[str, Location] | None:
     """(dotted path, place in cv.yaml) for a line of the .tex, when it came from an entry.
 
     Given the loaded ``data`` and TeX's error ``message``, narrows the entry down to the field
-    that holds the character TeX complained about.
+    that holds the character TeX complained about. ``origin`` maps a path of the rendered CV
+    back to cv.yaml's when entries were sorted or selected (texcv.variants.Prepared.origin).
     """
     path = path_of_line(tex, line)
     if path is None:
         return None
+    if origin is not None:
+        path = origin(path)
     if data is not None:
         path = narrow_to_field(path, data, message)
     return format_path(path), positions.locate(path)

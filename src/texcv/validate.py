@@ -15,12 +15,16 @@ from texcv.errors import InputError, InputErrors, shorten
 from texcv.load import DataPath, Loaded, format_path
 from texcv.schema import CV
 from texcv.schema.entries import ENTRY_KINDS
+from texcv.schema.localized import language_context
 
 
-def validate(loaded: Loaded) -> CV:
-    """The CV model, or InputErrors listing every problem in file order."""
+def validate(loaded: Loaded, language: str | None = None) -> CV:
+    """The CV model, or InputErrors listing every problem in file order.
+
+    Per-language text keeps ``language`` (default: the CV's own `locale`).
+    """
     try:
-        return CV.model_validate(loaded.data)
+        return CV.model_validate(loaded.data, context=language_context(loaded.data, language))
     except ValidationError as error:
         raise InputErrors([_translate(item, loaded) for item in error.errors()]) from None
 

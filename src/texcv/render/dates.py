@@ -1,17 +1,25 @@
-"""Dates and date ranges as the CV prints them: ``Sep 2020 – Dec 2023``."""
+"""Dates and date ranges as the CV prints them: ``Sep 2020 – Dec 2023`` or ``2020–2023``.
+
+Two styles (design.dates): ``month`` shows each date as precisely as cv.yaml gives it;
+``year`` shows years only and folds a range within one year into that year.
+"""
 
 from __future__ import annotations
+
+from typing import Literal
 
 from texcv.escape import escape_text
 from texcv.locale import Words
 from texcv.schema import CVDate
 
+DateStyle = Literal["month", "year"]
 
-def format_date(date: CVDate, words: Words) -> str:
+
+def format_date(date: CVDate, words: Words, style: DateStyle = "month") -> str:
     """LaTeX for one date: ``Sep~2020``, ``2020`` or the locale's word for present."""
     if date.present:
         return escape_text(words.present)
-    if date.month is None:
+    if date.month is None or style == "year":
         return str(date.year)
     month = escape_text(words.months[date.month - 1])
     if date.day is not None:
@@ -20,13 +28,26 @@ def format_date(date: CVDate, words: Words) -> str:
 
 
 def format_range(
-    start: CVDate | None, end: CVDate | None, words: Words, single: CVDate | None = None
+    start: CVDate | None,
+    end: CVDate | None,
+    words: Words,
+    single: CVDate | None = None,
+    style: DateStyle = "month",
 ) -> str:
-    """LaTeX for the date column; an en dash between start and end."""
+    """LaTeX for the date column; an en dash between start and end.
+
+    The dash is spaced between dates with words (``Sep 2020 -- Dec 2023``) and tight between
+    bare years (``2020--2023``), as typographers write them.
+    """
     if single is not None:
-        return format_date(single, words)
+        return format_date(single, words, style)
     if start is None:
         return ""
-    if end is None or end == start:
-        return format_date(start, words)
-    return f"{format_date(start, words)} -- {format_date(end, words)}"
+    first = format_date(start, words, style)
+    if end is None:
+        return first
+    last = format_date(end, words, style)
+    if last == first:
+        return first
+    tight = style == "year" and not end.present
+    return f"{first}--{last}" if tight else f"{first} -- {last}"

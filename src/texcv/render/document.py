@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+from functools import partial
 
 from pylatex import Document
 from pylatex.base_classes import LatexObject
@@ -11,14 +11,16 @@ from pylatex.lists import Itemize
 from pylatex.utils import NoEscape
 
 from texcv.build.format import DUMP_END as FIXED_PREAMBLE_END
-from texcv.escape import escape_text, escape_url, url_for_display
+from texcv.escape import escape_url, url_for_display
 from texcv.load import format_path
-from texcv.locale import ENGLISH, Words
+from texcv.locale import Words, words_for
 from texcv.render import moderncv as mc
-from texcv.render.dates import format_range
+from texcv.render.dates import DateStyle, format_range
 from texcv.render.engine_choice import choose_engine
-from texcv.render.inline import bold, inline, link, literal
+from texcv.render.inline import inline, literal
 from texcv.render.metadata import metadata
+from texcv.render.publications import publication_entry, publication_section
+from texcv.render.words import page_numbers
 from texcv.schema import (
     CV,
     BulletEntry,
@@ -34,9 +36,10 @@ from texcv.templates import template
 SOURCE_MARK = "% texcv-source: "
 
 
-def render(cv: CV, *, engine: str | None = None, words: Words = ENGLISH) -> str:
+def render(cv: CV, *, engine: str | None = None, words: Words | None = None) -> str:
     """The complete .tex for ``cv``. Lines after ``% texcv-source: PATH`` come from PATH."""
     engine = engine or choose_engine(cv)
+    words = words or words_for(cv.locale)
     document = _document(cv, engine)
     # Above: the same for every CV with this design, so the build can precompile it into a
     # format (mylatexformat stops dumping here; without a format this is \relax). The line must
@@ -45,10 +48,15 @@ def render(cv: CV, *, engine: str | None = None, words: Words = ENGLISH) -> str:
     _header(document, cv.header)
     document.preamble.append(metadata(cv, words))
     document.preamble.append(NoEscape(template("reproducible")))
+    document.preamble.append(page_numbers(words))
     document.append(NoEscape(r"\makecvtitle"))
     for index, section in enumerate(cv.sections):
         document.append(_mark(("sections", index)))
         document.append(mc.Section(inline(section.title)))
+        if section.kind == "publication":
+            other = partial(_entry, cv=cv, words=words)
+            document.extend(publication_section(section, index, cv, words, _mark, other))
+            continue
         for number, entry in enumerate(section.entries):
             document.append(_mark(("sections", index, "entries", number)))
             document.append(_entry(entry, cv, words))
@@ -133,18 +141,18 @@ def _entry(entry: Entry, cv: CV, words: Words) -> LatexObject:
         case ItemEntry():
             return mc.CvItem(inline(entry.label), inline(entry.text))
         case DatedEntry():
-            return _dated(entry, words)
+            return _dated(entry, words, cv.design.dates)
         case PublicationEntry():
-            return _publication(entry, cv, words)
+            return publication_entry(entry, cv, words)
     raise TypeError(f"unknown entry {entry!r}")
 
 
-def _dated(entry: DatedEntry, words: Words) -> mc.CvEntry:
+def _dated(entry: DatedEntry, words: Words, style: DateStyle = "month") -> mc.CvEntry:
     description = inline(entry.description)
     if entry.highlights:
         description = NoEscape(description + _itemize(inline(h) for h in entry.highlights))
     return mc.CvEntry(
-        format_range(entry.start, entry.end, words, single=entry.date),
+        format_range(entry.start, entry.end, words, single=entry.date, style=style),
         inline(entry.title),
         inline(entry.organisation),
         inline(entry.location),
@@ -158,29 +166,3 @@ def _itemize(items: Iterable[str]) -> str:
     for item in items:
         itemize.add_item(NoEscape(item))
     return itemize.dumps()
-
-
-def _publication(entry: PublicationEntry, cv: CV, words: Words) -> mc.CvEntry:
-    owner = {_name_key(name) for name in cv.owner.names}
-    authors = ", ".join(
-        bold(literal(a)) if _name_key(a) in owner else literal(a) for a in entry.authors
-    )
-    links = []
-    if entry.doi:
-        links.append(link(f"https://doi.org/{entry.doi}", escape_text(f"doi:{entry.doi}")))
-    if entry.url:
-        links.append(link(entry.url, escape_text(url_for_display(entry.url))))
-    description = authors + "".join(f". {item}" for item in links)
-    return mc.CvEntry(
-        format_range(None, None, words, single=entry.date),
-        inline(entry.title),
-        inline(entry.venue),
-        inline(entry.location),
-        inline(entry.note),
-        NoEscape(description),
-    )
-
-
-def _name_key(name: str) -> str:
-    """Names compare without case, spaces, dots, commas or hyphens: "Q-T., Le" == "Q.T. Le"."""
-    return re.sub(r"[\s.,\-‐‑]+", "", name).casefold()

@@ -5,8 +5,17 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
+
+from texcv.schema.localized import LOCALIZED_JSON_SCHEMA, pick_language
 
 
 class StrictModel(BaseModel):
@@ -21,8 +30,13 @@ class StrictModel(BaseModel):
 
 
 # Inline markup (**bold**, *italic*, [text](url)) is allowed in any Text; nothing else is
-# interpreted: LaTeX commands in it are printed literally.
-Text = Annotated[str, Field(json_schema_extra={"format": "texcv-inline-markup"})]
+# interpreted: LaTeX commands in it are printed literally. A Text may also be given per
+# language ({en: ..., fr: ...}); validation keeps the one being built (schema/localized.py).
+Text = Annotated[
+    str,
+    BeforeValidator(pick_language),
+    WithJsonSchema(LOCALIZED_JSON_SCHEMA),
+]
 Url = Annotated[
     str,
     Field(

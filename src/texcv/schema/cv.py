@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
 
+from pydantic import Field, StringConstraints
+
+from texcv.locale import DEFAULT_LANGUAGE, LOCALES
 from texcv.schema.base import StrictModel
 from texcv.schema.design import Design
 from texcv.schema.header import Header, Owner
 from texcv.schema.metadata import Metadata
 from texcv.schema.sections import Section
+from texcv.schema.variants import VARIANT_NAME, Language, Variant
 
 
 class CV(StrictModel):
@@ -37,5 +41,18 @@ class CV(StrictModel):
         description="The CV's sections, in order.",
         examples=[
             [{"title": "Skills", "kind": "item", "entries": [{"label": "Python", "text": "daily"}]}]
+        ],
+    )
+    locale: Language = Field(
+        DEFAULT_LANGUAGE,
+        description="Language of the words texcv writes (months, present, page numbers) and "
+        "of per-language text: " + ", ".join(LOCALES) + ".",
+        examples=["en", "fr"],
+    )
+    variants: dict[Annotated[str, StringConstraints(pattern=VARIANT_NAME)], Variant] = Field(
+        default_factory=dict,
+        description="Named selections built with `texcv build --variant NAME` (cv-NAME.pdf).",
+        examples=[
+            {"short": {"tags": ["short"], "design": {"max_pages": 2}}, "fr": {"locale": "fr"}}
         ],
     )

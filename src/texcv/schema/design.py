@@ -40,6 +40,12 @@ class Design(StrictModel):
     page_numbers: bool = Field(
         True, description="Number pages (\"2/3\") when the CV has more than one.", examples=[True]
     )
+    dates: Literal["month", "year"] = Field(
+        "month",
+        description="How dates show: month (Sep 2020 – Dec 2023, as precise as written) or "
+        "year (2020–2023).",
+        examples=["month", "year"],
+    )
     symbols: bool = Field(True, description="Show icons next to contact details.", examples=[True])
     engine: Engine = Field(
         "auto",

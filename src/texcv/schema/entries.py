@@ -9,6 +9,8 @@ from pydantic_core import PydanticCustomError
 
 from texcv.schema.base import StrictModel, Text
 from texcv.schema.dates import CVDate, DateField
+from texcv.schema.publications import PublicationType
+from texcv.schema.variants import Tag, tags_field
 
 KIND = "Entry kind; usually set once on the section (`kind:`) rather than on each entry."
 
@@ -20,6 +22,7 @@ class TextEntry(StrictModel):
     text: Text = Field(
         description="The paragraph.", examples=["I am broadly interested in **optimization**."]
     )
+    tags: list[Tag] = tags_field()
 
 
 class BulletEntry(StrictModel):
@@ -29,6 +32,7 @@ class BulletEntry(StrictModel):
     text: Text = Field(
         description="The bullet's text.", examples=["Optimization algorithms for sparse models."]
     )
+    tags: list[Tag] = tags_field()
 
 
 class ItemEntry(StrictModel):
@@ -38,6 +42,7 @@ class ItemEntry(StrictModel):
     label: Text = Field(description="The word in the left column.", examples=["Programming"])
     text: Text = Field(description="The text beside it.", examples=["C, C++, Python"])
     comment: Text | None = Field(None, description="A comment at the right.", examples=["fluent"])
+    tags: list[Tag] = tags_field()
 
 
 class DatedEntry(StrictModel):
@@ -71,6 +76,7 @@ class DatedEntry(StrictModel):
         description="Bullet points under the entry.",
         examples=[["Sparse matrix factorization."]],
     )
+    tags: list[Tag] = tags_field()
 
     @model_validator(mode="after")
     def _dates_make_sense(self) -> DatedEntry:
@@ -134,6 +140,19 @@ class PublicationEntry(StrictModel):
     note: Text | None = Field(
         None, description="Anything else (award, status).", examples=["Oral presentation"]
     )
+    type: PublicationType = Field(
+        "misc",
+        description="What kind of work (BibTeX's entry type); names its group when a "
+        "section groups by type.",
+        examples=["article", "inproceedings"],
+    )
+    owner: list[int] | None = Field(
+        None,
+        description="Which authors are you (1 for the first); by default, those matching "
+        "owner.names.",
+        examples=[[2]],
+    )
+    tags: list[Tag] = tags_field()
 
 
 Entry = Annotated[

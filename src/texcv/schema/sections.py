@@ -5,11 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
+from texcv.inputs import INPUT_FILE_FORMAT
 from texcv.schema.base import StrictModel, Text
 from texcv.schema.entries import Entry, EntryKind
+from texcv.schema.publications import AuthorFormat, GroupBy, PublicationFilter, SortOrder
+from texcv.schema.variants import Tag, tags_field
 
 SHORTHAND_KINDS = ("text", "bullet")
+PUBLICATION_OPTIONS = ("bibtex", "sort", "group_by", "numbered", "authors", "filter")
 
 
 class Section(StrictModel):
@@ -26,6 +31,47 @@ class Section(StrictModel):
         description="The entries, in the order they are printed. A plain string is a text or bullet entry.",
         examples=[[{"start": "2020-09", "end": "present", "title": "Ph.D. Student"}]],
     )
+    tags: list[Tag] = tags_field()
+    # Publications sections only (kind: publication); see schema/publications.py.
+    bibtex: str | None = Field(
+        None,
+        min_length=1,
+        description="A .bib file (relative to cv.yaml) whose works are listed after `entries`.",
+        examples=["publications.bib"],
+        json_schema_extra={"format": INPUT_FILE_FORMAT},
+    )
+    sort: SortOrder = Field(
+        "newest", description="Order of the works: newest, oldest, as-written.", examples=["newest"]
+    )
+    group_by: GroupBy = Field(
+        "none", description="Group the works under year or type headings.", examples=["year"]
+    )
+    numbered: bool = Field(
+        False, description="Number the works, counting down ([12], [11], ...).", examples=[True]
+    )
+    authors: AuthorFormat = Field(
+        "initials",
+        description="How .bib authors are printed, given names first: initials (Q.-T. Le) or "
+        "as-written (given names as the .bib spells them: Quoc-Tung Le).",
+        examples=["initials"],
+    )
+    filter: PublicationFilter = Field(
+        default_factory=PublicationFilter,
+        description="Keep only some works (by year, by keyword).",
+        examples=[{"since": 2020, "keywords": ["selected"]}],
+    )
+
+    @model_validator(mode="after")
+    def _publication_options_need_publications(self) -> Section:
+        if self.kind != "publication":
+            used = [name for name in PUBLICATION_OPTIONS if name in self.model_fields_set]
+            if used:
+                raise PydanticCustomError(
+                    "publication_option",
+                    "{names} only apply to a publications section (kind: publication)",
+                    {"names": ", ".join(f"`{name}`" for name in used)},
+                )
+        return self
 
     @model_validator(mode="before")
     @classmethod
