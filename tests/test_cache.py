@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, pdf_info, pdf_text, run_texcv
-from texcv.build import TexFailure, build_pdf
+from texcv.build import TexFailure, build_pdf, early
 from texcv.build.format import Formats
 from texcv.build.uptodate import is_up_to_date, record
 from texcv.build.workspace import workspace
@@ -178,3 +178,32 @@ def test_files_the_cv_names_are_found_in_the_validated_model(tmp_path: Path) -> 
     )
     cv = validate(load_yaml(source))
     assert referenced_files(cv, tmp_path) == [tmp_path / "me.jpg"]
+
+
+def test_an_early_pass_reads_the_tex_through_a_pipe(
+    require_tex: None, repo_tex: str, tmp_path: Path
+) -> None:
+    build_pdf(repo_tex, tmp_path, "cv", "pdflatex", 120)
+    early.start(tmp_path, "cv")
+    source = tmp_path / ".cache" / "cv-pdflatex" / "cv.tex"
+    assert source.is_fifo()  # TeX is already running, waiting for its text
+    result = build_pdf(_edit_one_word(repo_tex), tmp_path, "cv", "pdflatex", 120)
+    assert result.passes == 1 and result.precompiled
+    assert "widely interested" in " ".join(pdf_text(result.pdf).split())
+    assert source.is_file() and not source.is_fifo()
+
+
+def test_an_early_pass_for_another_preamble_or_no_build_is_stopped_cleanly(
+    require_tex: None, repo_tex: str, tmp_path: Path
+) -> None:
+    build_pdf(repo_tex, tmp_path, "cv", "pdflatex", 120)
+    early.start(tmp_path, "cv")
+    early.cancel(tmp_path, "cv")  # e.g. cv.yaml turned out invalid
+    assert not (tmp_path / ".cache" / "cv-pdflatex" / "cv.tex").exists()
+    with workspace(tmp_path, "cv", "pdflatex") as space:
+        assert space.persistent  # the lock was released
+    early.start(tmp_path, "cv")
+    red = repo_tex.replace(r"\moderncvcolor{blue}", r"\moderncvcolor{red}", 1)
+    assert red != repo_tex
+    result = build_pdf(red, tmp_path, "cv", "pdflatex", 120)
+    assert pdf_info(result.pdf)["Pages"] == "3"

@@ -200,7 +200,13 @@ def build_once(args: argparse.Namespace, reporter: Reporter) -> BuildResult | No
     options["source_date_epoch"] = use_source_date(path)  # a new commit's date is a new PDF
     if not getattr(args, "force", False) and is_up_to_date(out_dir, stem, path, options):
         return None
-    result, files = _build(args, reporter)
+    from texcv.build import early
+
+    early.start(out_dir, stem)  # TeX starts up while Python loads and renders the CV
+    try:
+        result, files = _build(args, reporter)
+    finally:
+        early.cancel(out_dir, stem)  # unused when the build failed before TeX
     record(out_dir, stem, path, options, files, result.engine)
     return result
 

@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from texcv.build import early as early_pass
 from texcv.build import log as texlog
 from texcv.build.engine import INSTALL_HINT, run_pass
 from texcv.build.format import Formats
@@ -83,47 +84,86 @@ def build_pdf(
     """
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
-    with workspace(out_dir, name, engine) as work:
+    formats = Formats(cache_dir(out_dir) / "formats")
+    plan = formats.plan(engine, tex)
+    early = early_pass.take(out_dir, name)
+    if early is not None and not (
+        early.engine == engine and plan and plan[1] and plan[1].resolve() == early.fmt
+    ):
+        early.cancel()  # started for another engine or preamble than this .tex wants
+        early = None
+    try:
+        with workspace(out_dir, name, engine, early.take_lock() if early else None) as work:
+            return _build(
+                work, tex, out_dir, name, engine, timeout, max_pages, plan, early, started
+            )
+    finally:
+        if early is not None:
+            early.cancel()  # nothing left to do when it ran
+
+
+def _build(
+    work: Workspace,
+    tex: str,
+    out_dir: Path,
+    name: str,
+    engine: str,
+    timeout: float,
+    max_pages: int | None,
+    plan: tuple[str, Path | None] | None,
+    early: early_pass.EarlyPass | None,
+    started: float,
+) -> BuildResult:
+    if early is None:
         (work.path / f"{name}.tex").write_text(tex, encoding="utf-8")
-        compiler = _Compiler(work, name, engine, tex, out_dir, timeout)
-        passes, log_text = compiler.run()
-        missing = texlog.missing_characters(log_text)
-        if missing:
-            raise MissingGlyphs(missing, _keep(work.path / f"{name}.log", out_dir))
-        pdf = work.path / f"{name}.pdf"
-        if not pdf.is_file() or pdf.stat().st_size == 0:
-            log_path = _keep(work.path / f"{name}.log", out_dir)
-            raise BuildError(f"{engine} finished but wrote no PDF", hint=f"full log: {log_path}")
-        pages = texlog.page_count(log_text)
-        if max_pages is not None and pages is not None and pages > max_pages:
-            raise PageLimitExceeded(pages, max_pages)
-        for suffix in (".tex", ".log"):
-            shutil.copyfile(work.path / f"{name}{suffix}", out_dir / f".{name}{suffix}.new")
-            os.replace(out_dir / f".{name}{suffix}.new", out_dir / f"{name}{suffix}")
-        os.replace(pdf, out_dir / f"{name}.pdf")  # last: the PDF appears whole or not at all
-        return BuildResult(
-            pdf=out_dir / f"{name}.pdf",
-            tex=out_dir / f"{name}.tex",
-            log=out_dir / f"{name}.log",
-            engine=engine,
-            passes=passes,
-            pages=pages,
-            seconds=time.perf_counter() - started,
-            precompiled=compiler.fmt is not None,
-        )
+    compiler = _Compiler(work, name, engine, tex, out_dir, timeout, plan, early)
+    passes, log_text = compiler.run()
+    missing = texlog.missing_characters(log_text)
+    if missing:
+        raise MissingGlyphs(missing, _keep(work.path / f"{name}.log", out_dir))
+    pdf = work.path / f"{name}.pdf"
+    if not pdf.is_file() or pdf.stat().st_size == 0:
+        log_path = _keep(work.path / f"{name}.log", out_dir)
+        raise BuildError(f"{engine} finished but wrote no PDF", hint=f"full log: {log_path}")
+    pages = texlog.page_count(log_text)
+    if max_pages is not None and pages is not None and pages > max_pages:
+        raise PageLimitExceeded(pages, max_pages)
+    for suffix in (".tex", ".log"):
+        shutil.copyfile(work.path / f"{name}{suffix}", out_dir / f".{name}{suffix}.new")
+        os.replace(out_dir / f".{name}{suffix}.new", out_dir / f"{name}{suffix}")
+    os.replace(pdf, out_dir / f"{name}.pdf")  # last: the PDF appears whole or not at all
+    early_pass.remember(out_dir, name, engine, compiler.fmt)
+    return BuildResult(
+        pdf=out_dir / f"{name}.pdf",
+        tex=out_dir / f"{name}.tex",
+        log=out_dir / f"{name}.log",
+        engine=engine,
+        passes=passes,
+        pages=pages,
+        seconds=time.perf_counter() - started,
+        precompiled=compiler.fmt is not None,
+    )
 
 
 class _Compiler:
     """Runs passes until the log stops asking, with a format when one is (or becomes) ready."""
 
     def __init__(
-        self, work: Workspace, name: str, engine: str, tex: str, out_dir: Path, timeout: float
+        self,
+        work: Workspace,
+        name: str,
+        engine: str,
+        tex: str,
+        out_dir: Path,
+        timeout: float,
+        plan: tuple[str, Path | None] | None,
+        early: early_pass.EarlyPass | None,
     ) -> None:
         self.work, self.name, self.engine, self.out_dir = work, name, engine, out_dir
         self.timeout = timeout
         self.deadline = time.monotonic() + timeout
         self.formats = Formats(cache_dir(out_dir) / "formats")
-        plan = self.formats.plan(engine, tex)
+        self.early = early  # a first pass already started, waiting for the .tex
         self.key = plan[0] if plan else None
         self.fmt = plan[1] if plan else None
         self.tex = tex
@@ -163,8 +203,12 @@ class _Compiler:
     def _pass(self) -> str:
         options = format_options(self.fmt) if self.fmt else []
         log_path = self.work.path / f"{self.name}.log"
-        log_path.unlink(missing_ok=True)  # a pass that dies early must not leave the old log
-        run_pass(self.engine, f"{self.name}.tex", self.work.path, self._remaining(), options)
+        early, self.early = self.early, None
+        if early is not None:  # started with this format before the .tex existed
+            early.feed(self.tex, self._remaining())
+        else:
+            log_path.unlink(missing_ok=True)  # a pass that dies early must not leave the old log
+            run_pass(self.engine, f"{self.name}.tex", self.work.path, self._remaining(), options)
         if not log_path.exists():
             return NO_LOG
         return log_path.read_text(encoding="utf-8", errors="replace")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -50,6 +51,13 @@ def run_pass(
 
     ``options`` go before the file name (e.g. ``-fmt=NAME`` for a precompiled preamble).
     """
+    wait_pass(start_pass(engine, tex_name, workdir, options), engine, timeout)
+
+
+def start_pass(
+    engine: str, tex_name: str, workdir: Path, options: Sequence[str] = ()
+) -> subprocess.Popen[bytes]:
+    """Start one engine run (in its own process group) without waiting for it."""
     command = [
         engine_path(engine),
         "-interaction=nonstopmode",
@@ -59,7 +67,7 @@ def run_pass(
         *options,
         tex_name,
     ]
-    process = subprocess.Popen(
+    return subprocess.Popen(
         command,
         cwd=workdir,
         env=sandbox_env(),
@@ -68,22 +76,25 @@ def run_pass(
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
+
+
+def wait_pass(process: subprocess.Popen[bytes], engine: str, timeout: float) -> None:
+    """Wait for a started run; past ``timeout`` (or on Ctrl-C) kill it with its children."""
     try:
         process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
-        _kill_group(process)
+        kill_pass(process)
         raise BuildError(
             f"{engine} did not finish within {timeout:g} s and was stopped",
             hint="raise design.timeout if the CV is very large; otherwise the text may make TeX loop",
         ) from None
     except BaseException:
-        _kill_group(process)
+        kill_pass(process)
         raise
 
 
-def _kill_group(process: subprocess.Popen[bytes]) -> None:
-    try:
+def kill_pass(process: subprocess.Popen[bytes]) -> None:
+    """Stop a run and everything it started."""
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     process.wait()

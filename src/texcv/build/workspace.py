@@ -39,20 +39,37 @@ def cache_dir(out_dir: Path) -> Path:
     return out_dir / CACHE
 
 
-@contextlib.contextmanager
-def workspace(out_dir: Path, name: str, engine: str) -> Iterator[Workspace]:
-    """The persistent folder when it is free, else a fresh one; spoiled if the build fails."""
+def persistent_folder(out_dir: Path, name: str, engine: str) -> Path:
+    return cache_dir(out_dir) / f"{name}-{engine}"
+
+
+def claim(out_dir: Path, name: str, engine: str) -> int | None:
+    """The lock of the persistent folder (a file descriptor), or None when a build holds it."""
     root = cache_dir(out_dir)
     root.mkdir(parents=True, exist_ok=True)
-    lock_path = root / f"{name}-{engine}.lock"
-    lock = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    lock = os.open(root / f"{name}-{engine}.lock", os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            yield from _scratch(root, name)
-            return
-        folder = root / f"{name}-{engine}"
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(lock)
+        return None
+    return lock
+
+
+@contextlib.contextmanager
+def workspace(
+    out_dir: Path, name: str, engine: str, claimed: int | None = None
+) -> Iterator[Workspace]:
+    """The persistent folder when it is free, else a fresh one; spoiled if the build fails.
+
+    ``claimed``: a lock already taken with ``claim`` (released here, at the end).
+    """
+    lock = claimed if claimed is not None else claim(out_dir, name, engine)
+    if lock is None:
+        yield from _scratch(cache_dir(out_dir), name)
+        return
+    try:
+        folder = persistent_folder(out_dir, name, engine)
         folder.mkdir(exist_ok=True)
         space = Workspace(folder, persistent=True)
         try:
