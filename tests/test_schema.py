@@ -22,7 +22,7 @@ sections:
 """
 
 
-def check(text: str):  # noqa: ANN201
+def check(text: str):
     return validate(load_yaml_text(text, "cv.yaml"))
 
 
@@ -77,7 +77,7 @@ def test_all_errors_reported_together_in_file_order() -> None:
     ],
 )
 def test_bad_dates(start: str, end: str, expected: str) -> None:
-    dates = f'start: {start}\n        end: {end}'
+    dates = f"start: {start}\n        end: {end}"
     message = errors_of(MINIMAL.replace('start: "1842"\n        end: present', dates))
     assert expected in message
     assert "cv.yaml:" in message

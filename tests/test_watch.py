@@ -30,7 +30,8 @@ class Watcher:
             text=True,
         )
         self.lines: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
 
     def _read(self) -> None:
         assert self.process.stdout is not None
@@ -78,8 +79,11 @@ def test_watch_rebuilds_on_save_and_keeps_the_last_good_pdf_while_broken(
 
         # Ctrl-C: a clean stop, no traceback.
         watcher.process.send_signal(signal.SIGINT)
-        _, err = watcher.process.communicate(timeout=30)
-        assert watcher.process.returncode == 0
+        # Wait, then let the reader thread drain stdout (communicate() would race it for lines).
+        assert watcher.process.wait(timeout=30) == 0
+        watcher.reader.join(timeout=10)
+        assert watcher.process.stderr is not None
+        err = watcher.process.stderr.read()
         assert "Traceback" not in err
         assert list(watcher.lines.queue)[-1].endswith("stopped watching")
     finally:

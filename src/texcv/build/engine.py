@@ -35,7 +35,9 @@ def sandbox_env() -> dict[str, str]:
 
 def engine_path(engine: str) -> str:
     if engine not in ENGINES:
-        raise ToolMissingError(f"unknown TeX engine '{engine}'", hint=f"use one of {', '.join(ENGINES)}")
+        raise ToolMissingError(
+            f"unknown TeX engine '{engine}'", hint=f"use one of {', '.join(ENGINES)}"
+        )
     path = shutil.which(engine)
     if path is None:
         raise ToolMissingError(

@@ -83,7 +83,9 @@ def _document(cv: CV, engine: str) -> Document:
         font_size="normalsize",
     )
     # PyLaTeX answers page_numbers=False with \pagestyle{empty}; moderncv numbers pages itself.
-    document.data = [item for item in document.data if getattr(item, "latex_name", "") != "pagestyle"]
+    document.data = [
+        item for item in document.data if getattr(item, "latex_name", "") != "pagestyle"
+    ]
     if not design.page_numbers:
         document.preamble.append(NoEscape(r"\nopagenumbers"))
     document.preamble.append(mc.ModernCvStyle(design.style))

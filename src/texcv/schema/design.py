@@ -38,7 +38,7 @@ class Design(StrictModel):
         examples=["3cm"],
     )
     page_numbers: bool = Field(
-        True, description="Number pages (\"2/3\") when the CV has more than one.", examples=[True]
+        True, description='Number pages ("2/3") when the CV has more than one.', examples=[True]
     )
     dates: Literal["month", "year"] = Field(
         "month",
