@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 DEFAULT_INPUT = "cv.yaml"
+ENGINE_CHOICES = ("pdflatex", "lualatex", "xelatex")  # kept here: importing build is slow
 DEFAULT_OUTPUT = "build"
 
 
@@ -306,7 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def common(p: argparse.ArgumentParser, output: bool = True) -> None:
+    def common(p: argparse.ArgumentParser, output: bool = True, engine: bool = True) -> None:
         p.add_argument(
             "input", nargs="?", default=DEFAULT_INPUT, help="the CV file (default: cv.yaml)"
         )
@@ -320,6 +321,8 @@ def build_parser() -> argparse.ArgumentParser:
             metavar="NAME",
             help="build the variant NAME of cv.yaml's `variants` (writes cv-NAME.pdf)",
         )
+        if engine:
+            p.add_argument("--engine", choices=ENGINE_CHOICES, help="override design.engine")
         debug_flag(p)
 
     build = sub.add_parser(
@@ -329,9 +332,6 @@ def build_parser() -> argparse.ArgumentParser:
         "The PDF is replaced only when the new one is complete.",
     )
     common(build)
-    build.add_argument(
-        "--engine", choices=("pdflatex", "lualatex", "xelatex"), help="override design.engine"
-    )
     build.add_argument(
         "--force", action="store_true", help="build even when no input changed since the last build"
     )
@@ -348,9 +348,6 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate and render cv.yaml to LaTeX without compiling.",
     )
     common(tex)
-    tex.add_argument(
-        "--engine", choices=("pdflatex", "lualatex", "xelatex"), help="render for this engine"
-    )
     tex.set_defaults(handler=command_tex)
 
     watch = sub.add_parser(
@@ -361,9 +358,6 @@ def build_parser() -> argparse.ArgumentParser:
         "Ctrl-C stops.",
     )
     common(watch)
-    watch.add_argument(
-        "--engine", choices=("pdflatex", "lualatex", "xelatex"), help="override design.engine"
-    )
     watch.set_defaults(handler=command_watch)
 
     check = sub.add_parser(
@@ -371,7 +365,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="validate cv.yaml without building",
         description="Check cv.yaml against the schema and report every problem.",
     )
-    common(check, output=False)
+    common(check, output=False, engine=False)
     check.set_defaults(handler=command_check)
 
     variants = sub.add_parser(

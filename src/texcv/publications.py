@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from texcv.bibtex import BibEntry, read_bib
 from texcv.errors import InputError, InputErrors, Location
 from texcv.load import DataPath, Positions
+from texcv.locale import PUBLICATION_TYPES
 from texcv.names import format_person, is_owner
 from texcv.reshape import Layout
 from texcv.schema import CV, PublicationEntry, Section
@@ -36,15 +37,6 @@ TYPE_ALIASES = {
     "online": "misc",
     "preprint": "misc",
 }
-KNOWN_TYPES = (
-    "article",
-    "inproceedings",
-    "incollection",
-    "book",
-    "phdthesis",
-    "techreport",
-    "misc",
-)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MARKUP = re.compile(r"([*\[\]])")
 
@@ -122,7 +114,7 @@ def to_publication(
     where = Location(display, entry.line)
     fields = entry.fields
     kind = TYPE_ALIASES.get(entry.type, entry.type)
-    kind = kind if kind in KNOWN_TYPES else "misc"
+    kind = kind if kind in PUBLICATION_TYPES else "misc"
     people = entry.authors or (entry.editors if kind in ("book", "misc") else ())
     if not people:
         raise InputError(f"@{entry.type}{{{entry.key}}} has no author", location=where)
