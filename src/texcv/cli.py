@@ -14,7 +14,7 @@ from texcv.errors import InputError, TexcvError
 
 if TYPE_CHECKING:
     from texcv.build import BuildResult, MissingGlyphs
-    from texcv.load import Loaded
+    from texcv.load import Loaded, Positions
     from texcv.schema import CV
     from texcv.variants import Prepared
 
@@ -233,6 +233,7 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> tuple[BuildResult, l
             engine,
             cv.design.timeout,
             max_pages=cv.design.max_pages,
+            assets=_assets(cv, path, prepared.positions),
         )
     except PageLimitExceeded as failure:
         raise InputError(
@@ -262,6 +263,23 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> tuple[BuildResult, l
     preamble = ", precompiled preamble" if result.precompiled else ""
     reporter.stage("tex", result.seconds, f"{result.engine}, {result.passes} pass(es){preamble}")
     return result, referenced_files(full, path.parent)
+
+
+def _assets(cv: CV, path: Path, positions: Positions) -> dict[str, Path]:
+    """Files the .tex uses besides itself (the photo), checked before TeX starts."""
+    from texcv.render.document import photo_file
+
+    photo = cv.header.photo
+    if photo is None:
+        return {}
+    source = path.parent / photo.path
+    if not source.is_file():
+        raise InputError(
+            f"the photo {photo.path} does not exist (looked for {source})",
+            location=positions.locate(("header", "photo", "path")),
+            hint="the path is relative to the folder of cv.yaml",
+        )
+    return {photo_file(photo): source}
 
 
 def _glyph_error(failure: MissingGlyphs, loaded: Loaded) -> InputError:

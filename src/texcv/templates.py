@@ -10,6 +10,9 @@ from functools import cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
+# The line that ends the fixed part of the preamble: the renderer writes it, the build
+# precompiles everything above it into a format (mylatexformat stops dumping there).
+DUMP_END = r"\csname endofdump\endcsname"
 
 
 @cache

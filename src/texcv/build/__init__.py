@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,10 +78,13 @@ def build_pdf(
     timeout: float,
     *,
     max_pages: int | None = None,
+    assets: Mapping[str, Path] | None = None,
 ) -> BuildResult:
     """Compile ``tex`` to ``out_dir/name.pdf``; on any failure the old PDF stays as it was.
 
     A PDF with more than ``max_pages`` pages is a failure too: it is checked before publishing.
+    ``assets`` maps names the .tex uses (e.g. ``photo.jpg``) to files copied beside it, since
+    the sandboxed TeX may read nothing outside its folder.
     """
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -95,7 +99,17 @@ def build_pdf(
     try:
         with workspace(out_dir, name, engine, early.take_lock() if early else None) as work:
             return _build(
-                work, tex, out_dir, name, engine, timeout, max_pages, plan, early, started
+                work,
+                tex,
+                out_dir,
+                name,
+                engine,
+                timeout,
+                max_pages,
+                plan,
+                early,
+                started,
+                assets or {},
             )
     finally:
         if early is not None:
@@ -113,7 +127,10 @@ def _build(
     plan: tuple[str, Path | None] | None,
     early: early_pass.EarlyPass | None,
     started: float,
+    assets: Mapping[str, Path],
 ) -> BuildResult:
+    for asset, source in assets.items():  # before TeX reads its .tex (an early pass waits)
+        shutil.copyfile(source, work.path / asset)
     if early is None:
         (work.path / f"{name}.tex").write_text(tex, encoding="utf-8")
     compiler = _Compiler(work, name, engine, tex, out_dir, timeout, plan, early)

@@ -25,8 +25,8 @@ import time
 from pathlib import Path
 
 from texcv.build.engine import engine_path, sandbox_env
+from texcv.templates import DUMP_END
 
-DUMP_END = r"\csname endofdump\endcsname"
 ENGINES = frozenset({"pdflatex"})
 # moderncv loads hyperref at the end of the preamble, after \pagenumbering{arabic}; doing the
 # same inside the format saves loading it on every pass (the later \RequirePackage is a no-op).

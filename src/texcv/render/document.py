@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
+from pathlib import PurePath
 
 from pylatex import Document
 from pylatex.base_classes import LatexObject
 from pylatex.lists import Itemize
 from pylatex.utils import NoEscape
 
-from texcv.build.format import DUMP_END as FIXED_PREAMBLE_END
 from texcv.escape import escape_url, url_for_display
 from texcv.load import format_path
 from texcv.locale import Words, words_for
@@ -28,9 +28,11 @@ from texcv.schema import (
     Entry,
     Header,
     ItemEntry,
+    Photo,
     PublicationEntry,
     TextEntry,
 )
+from texcv.templates import DUMP_END as FIXED_PREAMBLE_END
 from texcv.templates import template
 
 SOURCE_MARK = "% texcv-source: "
@@ -101,6 +103,11 @@ def _document(cv: CV, engine: str) -> Document:
     return document
 
 
+def photo_file(photo: Photo) -> str:
+    """The photo's name beside the .tex: fixed, so no path from cv.yaml reaches TeX."""
+    return "photo" + PurePath(photo.path).suffix.lower()
+
+
 def _header(document: Document, header: Header) -> None:
     add = document.preamble.append
     add(mc.Name(literal(header.first_name), literal(header.last_name)))
@@ -123,7 +130,7 @@ def _header(document: Document, header: Header) -> None:
         add(mc.Social(social.network, url, literal(social.account)))
     if header.photo:
         p = header.photo
-        add(mc.Photo(p.width, p.frame, literal(p.path)))
+        add(mc.Photo(p.width, p.frame, photo_file(p)))
     if header.extra_info:
         add(mc.ExtraInfo(inline(header.extra_info)))
     if header.quote:

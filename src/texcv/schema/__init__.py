@@ -11,7 +11,7 @@ from texcv.schema.entries import (
     PublicationEntry,
     TextEntry,
 )
-from texcv.schema.header import Header, Owner
+from texcv.schema.header import Header, Owner, Photo
 from texcv.schema.sections import Section
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "Header",
     "ItemEntry",
     "Owner",
+    "Photo",
     "PublicationEntry",
     "Section",
     "TextEntry",

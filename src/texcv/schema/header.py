@@ -67,7 +67,11 @@ class Social(StrictModel):
 class Photo(StrictModel):
     """A photo in the header."""
 
-    path: str = Field(description="Image file, relative to cv.yaml.", examples=["photo.jpg"])
+    path: str = Field(
+        description="Image file (.jpg, .jpeg, .png or .pdf), relative to cv.yaml.",
+        examples=["photo.jpg"],
+        pattern=r"(?i)\.(jpe?g|png|pdf)$",
+    )
     width: Length = Field(
         "64pt", description="Printed width (a TeX length).", examples=["64pt", "2cm"]
     )
