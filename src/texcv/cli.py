@@ -257,6 +257,11 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> tuple[BuildResult, l
         if found:
             failure.location = found[1]
             failure.path = found[0]
+        if engine == "pdflatex" and "not set up for use with LaTeX" in failure.message:
+            failure.hint = (
+                "pdflatex cannot typeset this character: use design.engine: auto (or lualatex); "
+                + (failure.hint or "")
+            )
         raise
     except MissingGlyphs as failure:
         raise _glyph_error(failure, loaded) from None

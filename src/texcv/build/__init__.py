@@ -16,7 +16,7 @@ from pathlib import Path
 
 from texcv.build import early as early_pass
 from texcv.build import log as texlog
-from texcv.build.engine import INSTALL_HINT, run_pass
+from texcv.build.engine import INSTALL_HINT, PassTimeout, run_pass
 from texcv.build.format import Formats
 from texcv.build.format import options as format_options
 from texcv.build.workspace import Workspace, cache_dir, workspace
@@ -221,11 +221,16 @@ class _Compiler:
         options = format_options(self.fmt) if self.fmt else []
         log_path = self.work.path / f"{self.name}.log"
         early, self.early = self.early, None
-        if early is not None:  # started with this format before the .tex existed
-            early.feed(self.tex, self._remaining())
-        else:
-            log_path.unlink(missing_ok=True)  # a pass that dies early must not leave the old log
-            run_pass(self.engine, f"{self.name}.tex", self.work.path, self._remaining(), options)
+        try:
+            if early is not None:  # started with this format before the .tex existed
+                early.feed(self.tex, self._remaining())
+            else:
+                log_path.unlink(missing_ok=True)  # a pass that dies early must not leave it
+                run_pass(
+                    self.engine, f"{self.name}.tex", self.work.path, self._remaining(), options
+                )
+        except PassTimeout:  # report the limit that was set, not the time left for this pass
+            raise self._timeout_error() from None
         if not log_path.exists():
             return NO_LOG
         return log_path.read_text(encoding="utf-8", errors="replace")
@@ -233,10 +238,14 @@ class _Compiler:
     def _remaining(self) -> float:
         remaining = self.deadline - time.monotonic()
         if remaining <= 0:
-            raise BuildError(
-                f"{self.engine} did not finish within {self.timeout:g} s and was stopped"
-            )
+            raise self._timeout_error()
         return remaining
+
+    def _timeout_error(self) -> BuildError:
+        return BuildError(
+            f"{self.engine} did not finish within {self.timeout:g} s and was stopped",
+            hint="raise design.timeout if the CV is very large; otherwise the text may make TeX loop",
+        )
 
     def _forget_aux(self) -> None:
         for item in self.work.path.iterdir():

@@ -80,13 +80,17 @@ def start_pass(
     )
 
 
+class PassTimeout(BuildError):
+    """A run was stopped at its time limit."""
+
+
 def wait_pass(process: subprocess.Popen[bytes], engine: str, timeout: float) -> None:
     """Wait for a started run; past ``timeout`` (or on Ctrl-C) kill it with its children."""
     try:
         process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         kill_pass(process)
-        raise BuildError(
+        raise PassTimeout(
             f"{engine} did not finish within {timeout:g} s and was stopped",
             hint="raise design.timeout if the CV is very large; otherwise the text may make TeX loop",
         ) from None
