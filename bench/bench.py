@@ -119,7 +119,8 @@ def bench_input(name: str, text: str, runs: int, work: Path) -> Timings:
 
 def rebuild_in_process(source: Path, out: Path) -> float:
     """One `texcv watch` rebuild: the CLI's build in this process, imports already done."""
-    from texcv.cli import Reporter, build_once, build_parser
+    from texcv.cli import build_parser
+    from texcv.pipeline import Reporter, build_once
 
     args = build_parser().parse_args(["build", str(source), "-o", str(out)])
     started = time.perf_counter()

@@ -23,6 +23,7 @@ from texcv.build.workspace import Workspace, cache_dir, workspace
 from texcv.errors import BuildError, ToolMissingError
 
 MAX_PASSES = 3
+DRAFT_ENGINES = ("pdflatex", "lualatex")  # engines with -draftmode (xelatex has none)
 # What a pass that wrote no log at all (the engine could not start, e.g. a bad format) reads as.
 NO_LOG = "! The TeX engine stopped before writing its log.\n"
 
@@ -192,33 +193,41 @@ class _Compiler:
             if self.key and not self.fmt
             else None
         )
+        # Without an .aux a second pass is certain (page x of y, bookmarks): the first one
+        # then only has to write the .aux, so it skips writing the PDF (-draftmode).
+        draft = (
+            self.early is None
+            and self.engine in DRAFT_ENGINES
+            and not (self.work.path / f"{self.name}.aux").exists()
+        )
         try:
             log_text = ""
             for number in range(1, MAX_PASSES + 1):
-                log_text = self._checked_pass()
+                log_text = self._checked_pass(["-draftmode"] if draft else [])
                 if dump is not None:
                     self.fmt, dump = dump.finish(self._remaining()), None
-                if not texlog.needs_rerun(log_text):
+                if not draft and not texlog.needs_rerun(log_text):
                     return number, log_text
+                draft = False
             return MAX_PASSES, log_text
         finally:
             if dump is not None:
                 dump.cancel()
 
-    def _checked_pass(self) -> str:
-        log_text = self._pass()
+    def _checked_pass(self, extra: list[str]) -> str:
+        log_text = self._pass(extra)
         if self.fmt is not None and texlog.first_error(log_text) is not None:
             # The format may be at fault: the same pass without it decides.
             self.fmt = None
             self._forget_aux()
-            log_text = self._pass()
+            log_text = self._pass(extra)
             if texlog.first_error(log_text) is None and self.key:
                 self.formats.mark_unusable(self.key)
         _raise_for_errors(log_text, self.work.path, self.name, self.out_dir)
         return log_text
 
-    def _pass(self) -> str:
-        options = format_options(self.fmt) if self.fmt else []
+    def _pass(self, extra: list[str]) -> str:
+        options = [*(format_options(self.fmt) if self.fmt else []), *extra]
         log_path = self.work.path / f"{self.name}.log"
         early, self.early = self.early, None
         try:
