@@ -192,6 +192,8 @@ def test_a_build_with_tex_in_every_field_stays_in_its_folder(
             ["strace", "-qq", "-o", os.devnull, "true"], capture_output=True
         ).returncode
     ):
+        if os.environ.get("CI") == "true":  # CI must run it, not skip it silently
+            pytest.fail("strace is missing or cannot trace in CI")
         pytest.skip("strace is not installed or cannot trace here")
     secret = tmp_path / "secret.txt"
     secret.write_text("TOPSECRET\n", encoding="utf-8")
