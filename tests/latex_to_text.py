@@ -12,7 +12,7 @@ from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec
 from pylatexenc.latex2text import get_default_latex_context_db as text_context
 from pylatexenc.latexwalker import LatexWalker, get_default_latex_context_db
 
-from texcv.escape import NO_LIGATURE
+from texcv.escape import LINE_BREAK, NO_LIGATURE
 
 PRINTS = {
     "textbackslash": "\\",
@@ -53,6 +53,7 @@ _converter = LatexNodes2Text(latex_context=_text_context, strict_latex_spaces=Tr
 def latex_to_text(latex: str) -> str:
     """What ``latex`` prints, for the commands texcv writes; unknown commands print nothing."""
     latex = latex.replace(NO_LIGATURE, "{}")  # a kern, like a group, parts a ligature
+    latex = latex.replace(LINE_BREAK, "{}")  # a permitted line break prints nothing
     nodes, _, _ = LatexWalker(
         latex, latex_context=_parse_context, tolerant_parsing=False
     ).get_latex_nodes()

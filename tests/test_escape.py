@@ -8,7 +8,7 @@ from urllib.parse import unquote
 import pytest
 
 from latex_to_text import latex_to_text, url_of
-from texcv.escape import NO_LIGATURE, clean, encode_url, escape_text, escape_url
+from texcv.escape import LINE_BREAK, NO_LIGATURE, clean, encode_url, escape_text, escape_url
 from texcv.render.inline import inline, literal
 
 SPECIAL = {
@@ -31,11 +31,11 @@ SPECIAL = {
     "[": "{[}",
     "]": "{]}",
 }
-# What escaped text may contain: the commands above, the ligature kern, ~ for a no-break
-# space, and characters TeX prints as themselves.
+# What escaped text may contain: the commands above, the ligature kern, the line break allowed
+# in long words, ~ for a no-break space, and characters TeX prints as themselves.
 _SAFE = re.compile(
     "(?:"
-    + "|".join(re.escape(latex) for latex in [*SPECIAL.values(), NO_LIGATURE, "~"])
+    + "|".join(re.escape(latex) for latex in [*SPECIAL.values(), NO_LIGATURE, LINE_BREAK, "~"])
     + r"|[^\\{}$&#%_^~\[\]])*"
 )
 

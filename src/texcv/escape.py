@@ -42,6 +42,12 @@ _CHARS: dict[str, str] = {
 # LuaTeX applies the fonts' ligatures after the groups are gone).
 _LIGATURE_START = frozenset("-,<>")
 NO_LIGATURE = r"\kern0pt "
+# Hyphenation is off (tweaks.tex) so that words stay whole in the text layer; a word longer
+# than a column could hold (a URL, a path) may instead break after these characters. A break
+# adds no glyph: the text layer only gains a line end there.
+_LONG_WORD = re.compile(r"\S{25,}")
+_BREAK_AFTER = frozenset("/.-_?&=#:")
+LINE_BREAK = r"\allowbreak "
 # Whitespace that separates words: collapsed into one space. Other Unicode spaces (no-break,
 # em, ideographic) are characters of their own and kept.
 _SPACE = re.compile(r"[\t\n\v\f\r \x1c-\x1f\x85\u2028\u2029]+")
@@ -61,12 +67,20 @@ def clean(text: str) -> str:
 def escape_text(text: str) -> str:
     """LaTeX that typesets ``text`` exactly as written."""
     text = clean(text)
+    breakable = _inside_long_words(text)
     out: list[str] = []
     for index, ch in enumerate(text):
         out.append(_CHARS.get(ch, ch))
         if ch in _LIGATURE_START and text[index + 1 : index + 2] in _LIGATURE_START:
             out.append(NO_LIGATURE)
+        if ch in _BREAK_AFTER and index in breakable:
+            out.append(LINE_BREAK)
     return "".join(out)
+
+
+def _inside_long_words(text: str) -> set[int]:
+    """Positions inside words too long for a column (URLs, paths): they may break there."""
+    return {i for word in _LONG_WORD.finditer(text) for i in range(word.start(), word.end() - 1)}
 
 
 def encode_url(url: str) -> str:
