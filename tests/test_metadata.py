@@ -51,7 +51,7 @@ def test_without_a_header_title_the_title_is_the_name() -> None:
 
 def test_metadata_fields_override_the_defaults() -> None:
     chosen = properties(fixture_cv(), ENGLISH)
-    assert chosen["title"] == "100% #1 ~CV~ of José & co"
+    assert chosen["title"] == "100% #1 ~CV~ of José & co -- draft"
     assert chosen["subject"] == "Résumé: R&D_2024 {draft} $5"
     assert chosen["keywords"] == "optimisation, C#, 50%, été"
     assert chosen["author"] == "José Núñez de Balboa"
@@ -82,13 +82,13 @@ def built(require_tex: None, tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.tex
 def test_the_pdf_carries_exactly_these_properties(built: Path) -> None:
     info = pdf_info(built)
-    assert info["Title"] == "100% #1 ~CV~ of José & co"
+    assert info["Title"] == "100% #1 ~CV~ of José & co -- draft"
     assert info["Author"] == "José Núñez de Balboa"
     assert info["Subject"] == "Résumé: R&D_2024 {draft} $5"
     assert info["Keywords"] == "optimisation, C#, 50%, été"
     reader = PdfReader(built)
     assert reader.metadata is not None
-    assert reader.metadata.title == "100% #1 ~CV~ of José & co"  # pypdf agrees with poppler
+    assert reader.metadata.title == "100% #1 ~CV~ of José & co -- draft"  # pypdf agrees with poppler
     assert reader.trailer["/Root"]["/Lang"] == "en"
 
 

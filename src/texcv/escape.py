@@ -66,8 +66,15 @@ def clean(text: str) -> str:
 
 def escape_text(text: str) -> str:
     """LaTeX that typesets ``text`` exactly as written."""
-    text = clean(text)
-    breakable = _inside_long_words(text)
+    return escape_clean(clean(text))
+
+
+def escape_clean(text: str, *, breaks: bool = True) -> str:
+    """``escape_text`` for text already through ``clean`` (spaces at its ends are kept).
+
+    ``breaks=False`` leaves out the line breaks in long words (for PDF strings).
+    """
+    breakable = _inside_long_words(text) if breaks else set()
     out: list[str] = []
     for index, ch in enumerate(text):
         out.append(_CHARS.get(ch, ch))

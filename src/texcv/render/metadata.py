@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from pylatex.utils import NoEscape
 
-from texcv.escape import escape_text
+from texcv.escape import clean, escape_clean
 from texcv.locale import Words
 from texcv.markup import plain_text
 from texcv.schema import CV
+from texcv.templates import template
 
 
 def properties(cv: CV, words: Words) -> dict[str, str]:
@@ -42,6 +43,14 @@ def properties(cv: CV, words: Words) -> dict[str, str]:
 def metadata(cv: CV, words: Words) -> NoEscape:
     r"""``\AtEndPreamble{\hypersetup{pdftitle={...}, ...}}`` for ``cv``."""
     settings = ",\n  ".join(
-        f"pdf{key}={{{escape_text(value)}}}" for key, value in properties(cv, words).items()
+        f"pdf{key}={{{pdf_string(value)}}}" for key, value in properties(cv, words).items()
     )
-    return NoEscape(f"\\AtEndPreamble{{\\hypersetup{{\n  {settings}}}}}")
+    hypersetup = f"\\AtEndPreamble{{\\hypersetup{{\n  {settings}}}}}"
+    return NoEscape(template("metadata") + hypersetup)
+
+
+def pdf_string(text: str) -> str:
+    """Escaped text for a PDF string. hyperref turns ``--`` into an en dash there (a kern does
+    not stop it), so each hyphen is ``\texcvhyphen`` (latex_templates/metadata.tex)."""
+    parts = clean(text).split("-")
+    return r"\texcvhyphen{}".join(escape_clean(part, breaks=False) for part in parts)
