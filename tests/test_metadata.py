@@ -88,7 +88,8 @@ def test_the_pdf_carries_exactly_these_properties(built: Path) -> None:
     assert info["Keywords"] == "optimisation, C#, 50%, été"
     reader = PdfReader(built)
     assert reader.metadata is not None
-    assert reader.metadata.title == "100% #1 ~CV~ of José & co -- draft"  # pypdf agrees with poppler
+    # pypdf agrees with poppler
+    assert reader.metadata.title == "100% #1 ~CV~ of José & co -- draft"
     assert reader.trailer["/Root"]["/Lang"] == "en"
 
 
