@@ -12,7 +12,6 @@ choice (texcv.render.engine_choice) makes sure the engine and fonts can print it
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import quote
 
 _CHARS: dict[str, str] = {
@@ -51,6 +50,9 @@ LINE_BREAK = r"\allowbreak "
 # Whitespace that separates words: collapsed into one space. Other Unicode spaces (no-break,
 # em, ideographic) are characters of their own and kept.
 _SPACE = re.compile(r"[\t\n\v\f\r \x1c-\x1f\x85\u2028\u2029]+")
+# Control characters (Unicode category Cc) and lone surrogates (Cs), except the whitespace
+# that _SPACE turns into a space.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff]")
 _PERCENT_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 # Characters a URL keeps as they are; everything else is percent-encoded (UTF-8).
 _URL_SAFE = "/:?=&;@+,-._!*'()%#~"
@@ -58,10 +60,7 @@ _URL_SAFE = "/:?=&;@+,-._!*'()%#~"
 
 def clean(text: str) -> str:
     """Drop control characters TeX would choke on; collapse whitespace; strip the ends."""
-    kept = "".join(
-        ch for ch in text if _SPACE.match(ch) or unicodedata.category(ch) not in ("Cc", "Cs")
-    )
-    return _SPACE.sub(" ", kept).strip(" ")
+    return _SPACE.sub(" ", _CONTROL.sub("", text)).strip(" ")
 
 
 def escape_text(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
 
 from pybtex.database import Person
 from pybtex.exceptions import PybtexError
@@ -66,6 +67,7 @@ def _spelt_out(person: Person) -> bool:
     return any(len(part) > 1 for part in _given_parts(person))
 
 
+@cache  # the same few names recur in every entry; Person objects are only read here
 def _parse(name: str) -> Person | None:
     try:
         return Person(name)

@@ -28,7 +28,7 @@ def strings(value: Any) -> Iterator[str]:
 def characters_pdflatex_lacks(texts: Iterable[str]) -> set[str]:
     """The characters of ``texts`` (as they reach TeX) that pdflatex cannot print faithfully."""
     allowed = pdflatex_characters()
-    return {ch for text in texts for ch in clean(text) if ch not in allowed}
+    return set(clean(" ".join(texts))) - allowed
 
 
 def printed_strings(cv: CV) -> Iterator[str]:
