@@ -122,6 +122,12 @@ def debug_flag(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def input_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "input", nargs="?", default=DEFAULT_INPUT, help="the CV file (default: cv.yaml)"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="texcv",
@@ -134,9 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     def common(p: argparse.ArgumentParser, output: bool = True, engine: bool = True) -> None:
-        p.add_argument(
-            "input", nargs="?", default=DEFAULT_INPUT, help="the CV file (default: cv.yaml)"
-        )
+        input_argument(p)
         if output:
             p.add_argument(
                 "-o", "--output", default=DEFAULT_OUTPUT, help="output folder (default: build/)"
@@ -199,9 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="list the variants cv.yaml defines",
         description="Print the names under `variants:` in cv.yaml, one a line.",
     )
-    variants.add_argument(
-        "input", nargs="?", default=DEFAULT_INPUT, help="the CV file (default: cv.yaml)"
-    )
+    input_argument(variants)
     debug_flag(variants)
     variants.set_defaults(handler=command_variants)
 
@@ -231,9 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
         "named after you and the version (First_Last_CV_v1.2.0.pdf), a PNG of each first page "
         "and SHA256SUMS. What the release workflow attaches to a GitHub release.",
     )
-    release.add_argument(
-        "input", nargs="?", default=DEFAULT_INPUT, help="the CV file (default: cv.yaml)"
-    )
+    input_argument(release)
     release.add_argument("-o", "--output", default="dist", help="release folder (default: dist/)")
     release.add_argument(
         "--build-dir", default=DEFAULT_OUTPUT, help="where the PDFs are built (default: build/)"
