@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -128,4 +129,22 @@ def test_make_pdf_fails_fast_and_keeps_the_old_pdf(project: Path, fixture: str) 
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert f"{project / 'cv.yaml'}:" in result.stderr
+    assert (project / "build" / "cv.pdf").read_bytes() == before
+
+
+def test_missing_tex_says_how_to_install_it_and_keeps_the_old_pdf(project: Path) -> None:
+    """A machine without TeX (here: a PATH that has no engine) gets exit 3 and the command."""
+    before = (project / "build" / "cv.pdf").read_bytes()
+    (project / "cv.yaml").write_text(SMALL + "\n# edited\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "texcv", "build", "cv.yaml", "-o", "build"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src"), "PATH": str(project / "no-tex")},
+    )
+    assert result.returncode == 3, result.stderr
+    assert "error: pdflatex is not installed" in result.stderr
+    assert "sudo apt-get install texlive-latex-extra" in result.stderr
+    assert "Traceback" not in result.stderr
     assert (project / "build" / "cv.pdf").read_bytes() == before

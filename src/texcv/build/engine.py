@@ -14,7 +14,11 @@ from texcv.errors import BuildError, ToolMissingError
 from texcv.reproducible import tex_environment
 
 ENGINES = ("pdflatex", "lualatex", "xelatex")
-INSTALL_HINT = "run `make pdf` (it installs TeX Live when it can) or: .ci/install-tex.sh --print"
+INSTALL_HINT = (
+    "on Debian/Ubuntu: sudo apt-get install texlive-latex-extra texlive-fonts-extra "
+    "texlive-luatex lmodern; in a texcv checkout `make pdf` installs all it needs "
+    "(.ci/install-tex.sh --print shows the full command)"
+)
 
 
 def sandbox_env() -> dict[str, str]:
