@@ -9,6 +9,7 @@ Scalars are resolved the YAML 1.2 way (no ``yes``/``no`` booleans, no automatic 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,18 @@ class Loaded:
     data: Any
     positions: Positions
     text: str
+
+
+def walk_strings(value: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]:
+    """Every string inside loaded (or dumped) data, with its path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from walk_strings(item, (*path, key))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from walk_strings(item, (*path, index))
 
 
 def format_path(path: DataPath) -> str:

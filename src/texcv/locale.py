@@ -29,7 +29,6 @@ class Words:
     subject: str  # PDF subject; {name} is the person's full name
     page: str  # footer page number; {page} and {total} are filled in by TeX
     publication_types: dict[str, str]  # group headings, one per PUBLICATION_TYPES item
-    babel: str  # babel's name for the language (texcv does not load babel: see README)
 
 
 ENGLISH = Words(
@@ -47,7 +46,6 @@ ENGLISH = Words(
         "techreport": "Technical reports",
         "misc": "Other publications",
     },
-    babel="english",
 )
 
 FRENCH = Words(
@@ -78,7 +76,6 @@ FRENCH = Words(
         "techreport": "Rapports techniques",
         "misc": "Autres publications",
     },
-    babel="french",
 )
 
 LOCALES: dict[str, Words] = {words.language: words for words in (ENGLISH, FRENCH)}

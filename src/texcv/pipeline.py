@@ -193,8 +193,7 @@ def _assets(cv: CV, path: Path, positions: Positions) -> dict[str, Path]:
 def _glyph_error(failure: MissingGlyphs, loaded: Loaded) -> InputError:
     """Name each character no font has, at the first field that holds it."""
     from texcv.errors import InputErrors
-    from texcv.load import format_path
-    from texcv.sourcemap import walk_strings
+    from texcv.load import format_path, walk_strings
 
     errors = []
     for char, _ in failure.characters:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from texcv.errors import Location
-from texcv.load import DataPath, Positions, format_path
+from texcv.load import DataPath, Positions, format_path, walk_strings
 from texcv.render import SOURCE_MARK
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
@@ -67,15 +67,3 @@ def narrow_to_field(path: DataPath, data: Any, message: str) -> DataPath:
         if match.group(1) in text:
             return field
     return path
-
-
-def walk_strings(value: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]:
-    """Every string inside loaded YAML data, with its path."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from walk_strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from walk_strings(item, (*path, index))

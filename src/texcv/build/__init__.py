@@ -11,7 +11,7 @@ import os
 import shutil
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from texcv.build import early as early_pass
@@ -37,7 +37,6 @@ class BuildResult:
     passes: int
     pages: int | None
     seconds: float
-    warnings: list[str] = field(default_factory=list)
     precompiled: bool = False  # the last pass used a precompiled preamble
 
 

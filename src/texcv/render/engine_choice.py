@@ -5,24 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from texcv.escape import clean
+from texcv.load import walk_strings
 from texcv.locale import words_for
 from texcv.render.charset import pdflatex_characters
 from texcv.schema import CV
-
-
-def strings(value: Any) -> Iterator[str]:
-    """Every string inside a dumped model."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from strings(item)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from strings(item)
 
 
 def characters_pdflatex_lacks(texts: Iterable[str]) -> set[str]:
@@ -33,8 +21,8 @@ def characters_pdflatex_lacks(texts: Iterable[str]) -> set[str]:
 
 def printed_strings(cv: CV) -> Iterator[str]:
     """The person's text and the words texcv adds in the CV's language."""
-    yield from strings(cv.model_dump())
-    yield from strings(dataclasses.asdict(words_for(cv.locale)))
+    for data in (cv.model_dump(), dataclasses.asdict(words_for(cv.locale))):
+        yield from (text for _, text in walk_strings(data))
 
 
 def needs_unicode_engine(cv: CV) -> bool:
