@@ -119,8 +119,8 @@ def bench_input(name: str, text: str, runs: int, work: Path) -> Timings:
 
 def rebuild_in_process(source: Path, out: Path) -> float:
     """One `texcv watch` rebuild: the CLI's build in this process, imports already done."""
-    from texcv.cli import build_parser
-    from texcv.pipeline import Reporter, build_once
+    from texcv.app.cli import build_parser
+    from texcv.app.pipeline import Reporter, build_once
 
     args = build_parser().parse_args(["build", str(source), "-o", str(out)])
     started = time.perf_counter()
@@ -137,9 +137,9 @@ def _pages(pdf: Path) -> int:
 
 def python_stages(entries: int, runs: int, work: Path) -> dict[str, float]:
     """Medians of load, validate and render in one process (imports done once, before)."""
-    from texcv.load import load_yaml
     from texcv.render import render
-    from texcv.validate import validate
+    from texcv.schema.validate import validate
+    from texcv.source.yaml_reader import load_yaml
 
     source = work / f"scale-{entries}.yaml"
     source.write_text(dump(large_cv(entries * 5 // 6, entries // 6)), encoding="utf-8")

@@ -12,7 +12,7 @@ from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec
 from pylatexenc.latex2text import get_default_latex_context_db as text_context
 from pylatexenc.latexwalker import LatexWalker, get_default_latex_context_db
 
-from texcv.escape import LINE_BREAK, NO_LIGATURE
+from texcv.render.escape import LINE_BREAK, NO_LIGATURE
 
 PRINTS = {
     "textbackslash": "\\",

@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, BuiltCV, run_texcv
-from texcv.bibtex import latex_to_text, link_text, parse_bib
 from texcv.errors import InputError
-from texcv.escape import escape_text
-from texcv.load import load_yaml
-from texcv.markup import plain_text
-from texcv.names import format_person, is_owner
+from texcv.prepare.names import format_person, is_owner
+from texcv.prepare.variant import prepare
 from texcv.render import render
-from texcv.validate import validate
-from texcv.variants import prepare
+from texcv.render.escape import escape_text
+from texcv.render.markup import plain_text
+from texcv.schema.validate import validate
+from texcv.source.bibtex_reader import latex_to_text, link_text, parse_bib
+from texcv.source.yaml_reader import load_yaml
 
 BIB = FIXTURES / "bib"
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT, run_texcv
-from texcv.build import TexFailure, build_pdf
-from texcv.load import load_yaml
-from texcv.sourcemap import locate_line
+from texcv.compile import TexFailure, build_pdf
+from texcv.diagnose import locate_line
+from texcv.source.yaml_reader import load_yaml
 
 SMALL = (FIXTURES / "small_cv.yaml").read_text(encoding="utf-8")
 

@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, pdf_info, pdf_text, run_texcv
-from texcv.build import TexFailure, build_pdf, early
-from texcv.build.format import Formats
-from texcv.build.uptodate import is_up_to_date, record
-from texcv.build.workspace import workspace
-from texcv.inputs import referenced_files
-from texcv.load import load_yaml
+from texcv.compile import TexFailure, build_pdf, early
+from texcv.compile.format import Formats
+from texcv.compile.uptodate import is_up_to_date, record
+from texcv.compile.workspace import workspace
+from texcv.prepare.variant import prepare
 from texcv.render import render
-from texcv.validate import validate
-from texcv.variants import prepare
+from texcv.schema.input_files import referenced_files
+from texcv.schema.validate import validate
+from texcv.source.yaml_reader import load_yaml
 
 pytestmark = pytest.mark.tex
 

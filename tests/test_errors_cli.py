@@ -181,11 +181,11 @@ def test_check_is_fast_and_never_loads_latex(tmp_path: Path) -> None:
     code = (
         "import sys, time\n"
         "started = time.process_time()\n"
-        "from texcv.cli import main\n"
+        "from texcv.app.cli import main\n"
         f"code = main(['check', '-q', {str(ROOT / 'cv.yaml')!r}])\n"
         "elapsed = time.process_time() - started\n"
         "heavy = [m for m in sys.modules if m.split('.')[0] == 'pylatex'"
-        " or m.startswith(('texcv.render', 'texcv.build'))]\n"
+        " or m.startswith(('texcv.render', 'texcv.compile'))]\n"
         "print(code, elapsed, heavy)\n"
     )
     done = subprocess.run(
@@ -225,7 +225,7 @@ def test_unexpected_error_is_one_line_unless_debug(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Unit test: a bug inside a command (simulated) prints one line, or a traceback with --debug."""
-    from texcv import cli
+    from texcv.app import cli
 
     def broken(args: object) -> int:
         raise RuntimeError("something\nunexpected")

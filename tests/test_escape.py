@@ -8,7 +8,7 @@ from urllib.parse import unquote
 import pytest
 
 from latex_to_text import latex_to_text, url_of
-from texcv.escape import LINE_BREAK, NO_LIGATURE, clean, encode_url, escape_text, escape_url
+from texcv.render.escape import LINE_BREAK, NO_LIGATURE, clean, encode_url, escape_text, escape_url
 from texcv.render.inline import inline, literal
 
 SPECIAL = {

@@ -10,9 +10,9 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, run_texcv
-from texcv.load import load_yaml, load_yaml_text
+from texcv.app.starter import starter_text
 from texcv.schema.json_schema import REGENERATE, json_schema, json_schema_text
-from texcv.starter import starter_text
+from texcv.source.yaml_reader import load_yaml, load_yaml_text
 
 COMMITTED = ROOT / "cv.schema.json"
 MODELINE = "# yaml-language-server: $schema=./cv.schema.json"

@@ -6,9 +6,9 @@ import datetime
 from pathlib import Path
 
 from conftest import run_texcv
-from texcv.lint import lint
-from texcv.load import load_yaml_text
-from texcv.validate import validate
+from texcv.schema.lint import lint
+from texcv.schema.validate import validate
+from texcv.source.yaml_reader import load_yaml_text
 
 TODAY = datetime.date(2025, 6, 15)
 HEAD = "header:\n  first_name: Ada\n  last_name: Lovelace\nsections:\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from texcv.errors import InputError, InputErrors
-from texcv.load import format_path, load_yaml, load_yaml_text
+from texcv.source.yaml_reader import format_path, load_yaml, load_yaml_text
 
 
 def test_positions_of_keys_and_values_are_one_based() -> None:

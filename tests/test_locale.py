@@ -5,13 +5,15 @@ from __future__ import annotations
 import pytest
 
 from texcv.errors import InputErrors
-from texcv.load import load_yaml_text
-from texcv.locale import ENGLISH, FRENCH, LOCALES, PUBLICATION_TYPES
 from texcv.render import render
 from texcv.render.dates import format_range
-from texcv.render.words import page_numbers
+from texcv.render.locale import ENGLISH, FRENCH, LOCALES
+from texcv.render.page_numbers import page_numbers
 from texcv.schema import CVDate
-from texcv.validate import validate
+from texcv.schema.languages import DEFAULT_LANGUAGE, LANGUAGES
+from texcv.schema.publications import PUBLICATION_TYPES
+from texcv.schema.validate import validate
+from texcv.source.yaml_reader import load_yaml_text
 
 HEADER = "header: {first_name: Ada, last_name: Lovelace}\n"
 
@@ -25,6 +27,10 @@ def test_every_locale_has_every_word() -> None:
         assert len(words.months) == 12 and all(words.months)
         assert set(words.publication_types) == set(PUBLICATION_TYPES)
         assert "{page}" in words.page and "{total}" in words.page and "{name}" in words.subject
+
+
+def test_every_language_the_schema_accepts_has_words() -> None:
+    assert set(LOCALES) == set(LANGUAGES) and DEFAULT_LANGUAGE in LOCALES
 
 
 def test_french_months_and_present() -> None:

@@ -10,11 +10,11 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import FIXTURES, pdf_info, run_texcv
-from texcv.load import load_yaml
-from texcv.locale import ENGLISH
+from texcv.render.locale import ENGLISH
 from texcv.render.metadata import properties
 from texcv.schema import CV
-from texcv.validate import validate
+from texcv.schema.validate import validate
+from texcv.source.yaml_reader import load_yaml
 
 
 def fixture_cv(name: str = "publish_cv.yaml") -> CV:

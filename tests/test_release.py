@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT, run_texcv
-from texcv.release import asset_stem, file_part
+from texcv.app.release import asset_stem, file_part
 
 PUBLISH = FIXTURES / "publish_cv.yaml"
 STEM = "Jose_Nunez-de-Balboa_CV"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from texcv.load import load_yaml_text
 from texcv.render import SOURCE_MARK, render
-from texcv.validate import validate
+from texcv.schema.validate import validate
+from texcv.source.yaml_reader import load_yaml_text
 
 HEADER = "header:\n  first_name: Ada\n  last_name: Lovelace\n  title: Analyst\n"
 

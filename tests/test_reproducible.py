@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, run_texcv
+from texcv.compile.reproducible import VARIABLE, source_date_epoch, tex_environment, use_source_date
 from texcv.errors import TexcvError
-from texcv.reproducible import VARIABLE, source_date_epoch, tex_environment, use_source_date
 
 COMMIT_TIME = 1700000000  # 2023-11-14 22:13:20 UTC
 GIT_ENV = {

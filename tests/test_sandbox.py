@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, ROOT, pdf_text
-from texcv.build.engine import run_pass
+from texcv.compile.engine import run_pass
 from texcv.errors import BuildError
 
 pytestmark = pytest.mark.tex

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from texcv.errors import InputErrors
-from texcv.load import load_yaml_text
 from texcv.schema import DatedEntry, PublicationEntry, TextEntry
-from texcv.validate import validate
+from texcv.schema.validate import validate
+from texcv.source.yaml_reader import load_yaml_text
 
 MINIMAL = """\
 header:

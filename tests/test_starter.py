@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import pdf_text, run_texcv
-from texcv.load import load_yaml_text
+from texcv.app.starter import starter_text
 from texcv.schema.entries import ENTRY_KINDS
 from texcv.schema.json_schema import json_schema_text
-from texcv.starter import starter_text
-from texcv.validate import validate
+from texcv.schema.validate import validate
+from texcv.source.yaml_reader import load_yaml_text
 
 
 def test_starter_shows_every_entry_kind() -> None:

@@ -9,9 +9,9 @@ import pytest
 from filelock import FileLock
 
 from conftest import FIXTURES, ROOT, pdf_info, pdf_text, run_texcv
-from texcv.load import load_yaml
-from texcv.validate import validate
-from texcv.variants import prepare
+from texcv.prepare.variant import prepare
+from texcv.schema.validate import validate
+from texcv.source.yaml_reader import load_yaml
 
 BIB = FIXTURES / "bib"
 

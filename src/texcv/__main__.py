@@ -1,3 +1,3 @@
-from texcv.cli import main
+from texcv.app.cli import main
 
 raise SystemExit(main())

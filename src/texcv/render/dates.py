@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from texcv.escape import escape_text
-from texcv.locale import Words
+from texcv.render.escape import escape_text
+from texcv.render.locale import Words
 from texcv.schema import CVDate
 
 DateStyle = Literal["month", "year"]

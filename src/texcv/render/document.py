@@ -11,16 +11,17 @@ from pylatex.base_classes import LatexObject
 from pylatex.lists import Itemize
 from pylatex.utils import NoEscape
 
-from texcv.escape import escape_url, url_for_display
-from texcv.load import format_path
-from texcv.locale import Words, words_for
 from texcv.render import moderncv as mc
 from texcv.render.dates import DateStyle, format_range
 from texcv.render.engine_choice import choose_engine
+from texcv.render.escape import escape_url, url_for_display
 from texcv.render.inline import inline, literal
+from texcv.render.locale import Words, words_for
 from texcv.render.metadata import metadata
+from texcv.render.page_numbers import page_numbers
 from texcv.render.publications import publication_entry, publication_section
-from texcv.render.words import page_numbers
+from texcv.render.templates import DUMP_END as FIXED_PREAMBLE_END
+from texcv.render.templates import template
 from texcv.schema import (
     CV,
     BulletEntry,
@@ -32,8 +33,7 @@ from texcv.schema import (
     PublicationEntry,
     TextEntry,
 )
-from texcv.templates import DUMP_END as FIXED_PREAMBLE_END
-from texcv.templates import template
+from texcv.source.yaml_reader import format_path
 
 SOURCE_MARK = "% texcv-source: "
 

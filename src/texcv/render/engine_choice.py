@@ -6,11 +6,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 
-from texcv.escape import clean
-from texcv.load import walk_strings
-from texcv.locale import words_for
 from texcv.render.charset import pdflatex_characters
+from texcv.render.escape import clean
+from texcv.render.locale import words_for
 from texcv.schema import CV
+from texcv.source.yaml_reader import walk_strings
 
 
 def characters_pdflatex_lacks(texts: Iterable[str]) -> set[str]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pylatex.utils import NoEscape
 
-from texcv.escape import escape_text, escape_url
-from texcv.markup import Span, parse
+from texcv.render.escape import escape_text, escape_url
+from texcv.render.markup import Span, parse
 
 
 def inline(text: str | None) -> NoEscape:

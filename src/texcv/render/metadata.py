@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pylatex.utils import NoEscape
 
-from texcv.escape import clean, escape_clean
-from texcv.locale import Words
-from texcv.markup import plain_text
+from texcv.render.escape import clean, escape_clean
+from texcv.render.locale import Words
+from texcv.render.markup import plain_text
+from texcv.render.templates import template
 from texcv.schema import CV
-from texcv.templates import template
 
 
 def properties(cv: CV, words: Words) -> dict[str, str]:

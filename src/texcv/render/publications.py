@@ -1,7 +1,7 @@
 """A publications section as moderncv LaTeX: optional year or type headings, numbers counting
 down, the owner's name in bold however the author list spells it, DOI and URL links.
 
-The entries arrive filtered and sorted (texcv.publications); this module only lays them out.
+The entries arrive filtered and sorted (texcv.prepare.bib_works); this module only lays them out.
 """
 
 from __future__ import annotations
@@ -11,13 +11,14 @@ from collections.abc import Callable, Iterator
 from pylatex.base_classes import LatexObject
 from pylatex.utils import NoEscape
 
-from texcv.escape import escape_text, url_for_display
-from texcv.locale import PUBLICATION_TYPES, Words
-from texcv.names import is_owner
+from texcv.prepare.names import is_owner
 from texcv.render import moderncv as mc
 from texcv.render.dates import DateStyle, format_range
+from texcv.render.escape import escape_text, url_for_display
 from texcv.render.inline import bold, inline, link, literal
+from texcv.render.locale import Words
 from texcv.schema import CV, Entry, PublicationEntry, Section
+from texcv.schema.publications import PUBLICATION_TYPES
 
 Mark = Callable[[tuple[str | int, ...]], NoEscape]
 RenderEntry = Callable[[Entry], LatexObject]

@@ -6,13 +6,13 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from texcv.locale import DEFAULT_LANGUAGE, LOCALES
 from texcv.schema.base import StrictModel
 from texcv.schema.design import Design
 from texcv.schema.header import Header, Owner
+from texcv.schema.languages import DEFAULT_LANGUAGE, LANGUAGES, Language
 from texcv.schema.metadata import Metadata
 from texcv.schema.sections import Section
-from texcv.schema.variants import VARIANT_NAME, Language, Variant
+from texcv.schema.variants import VARIANT_NAME, Variant
 
 
 class CV(StrictModel):
@@ -46,7 +46,7 @@ class CV(StrictModel):
     locale: Language = Field(
         DEFAULT_LANGUAGE,
         description="Language of the words texcv writes (months, present, page numbers) and "
-        "of per-language text: " + ", ".join(LOCALES) + ".",
+        "of per-language text: " + ", ".join(LANGUAGES) + ".",
         examples=["en", "fr"],
     )
     variants: dict[Annotated[str, StringConstraints(pattern=VARIANT_NAME)], Variant] = Field(

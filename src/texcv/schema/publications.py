@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
@@ -11,6 +11,8 @@ from texcv.schema.base import StrictModel
 PublicationType = Literal[
     "article", "inproceedings", "incollection", "book", "phdthesis", "techreport", "misc"
 ]
+# In the order type groups are printed.
+PUBLICATION_TYPES: tuple[str, ...] = get_args(PublicationType)
 SortOrder = Literal["newest", "oldest", "as-written"]
 GroupBy = Literal["none", "year", "type"]
 AuthorFormat = Literal["initials", "as-written"]

@@ -7,9 +7,9 @@ from typing import Any
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from texcv.inputs import INPUT_FILE_FORMAT
 from texcv.schema.base import StrictModel, Text
 from texcv.schema.entries import Entry, EntryKind
+from texcv.schema.input_files import INPUT_FILE_FORMAT
 from texcv.schema.publications import AuthorFormat, GroupBy, PublicationFilter, SortOrder
 from texcv.schema.variants import Tag, tags_field
 

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import Field, StringConstraints
 
-from texcv.locale import LOCALES
 from texcv.schema.base import StrictModel
+from texcv.schema.languages import Language
 
 Tag = Annotated[str, StringConstraints(pattern=r"^[\w][\w.+-]*$", max_length=40)]
 VARIANT_NAME = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
-# The languages texcv has words for (locale.py); a new language there is accepted here.
-Language = Literal[tuple(LOCALES)]  # type: ignore[valid-type]
 
 TAGS_DESCRIPTION = (
     "Labels that variants select by (e.g. short, selected); a variant with `tags` keeps "

@@ -1,6 +1,7 @@
 """Words texcv writes itself (months, "present", page numbers, PDF subject), per language.
 
-A language is one `Words` value in `LOCALES`; adding one is adding an entry there. The
+A language is one `Words` value in `LOCALES`, keyed by the languages the schema accepts
+(texcv.schema.languages). The
 person's own text is never translated: per-language values of their fields are theirs to give
 (`{en: ..., fr: ...}` in cv.yaml, see schema/localized.py).
 """
@@ -9,16 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Publication types texcv knows, in the order type groups are printed.
-PUBLICATION_TYPES = (
-    "article",
-    "inproceedings",
-    "incollection",
-    "book",
-    "phdthesis",
-    "techreport",
-    "misc",
-)
+from texcv.schema.languages import Language
 
 
 @dataclass(frozen=True)
@@ -78,8 +70,7 @@ FRENCH = Words(
     },
 )
 
-LOCALES: dict[str, Words] = {words.language: words for words in (ENGLISH, FRENCH)}
-DEFAULT_LANGUAGE = ENGLISH.language
+LOCALES: dict[Language, Words] = {words.language: words for words in (ENGLISH, FRENCH)}
 
 
 def words_for(language: str) -> Words:

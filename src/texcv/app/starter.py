@@ -14,7 +14,7 @@ SCHEMA_NAME = "cv.schema.json"
 
 def starter_text() -> str:
     """The starter cv.yaml, as shipped inside the package."""
-    return resources.files("texcv").joinpath(STARTER_NAME).read_text(encoding="utf-8")
+    return resources.files("texcv.app").joinpath(STARTER_NAME).read_text(encoding="utf-8")
 
 
 def write_starter(target: Path) -> list[Path]:

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from texcv.errors import InputError
-from texcv.load import DataPath, Loaded, Positions
-from texcv.publications import complete_publications
-from texcv.reshape import Layout
+from texcv.prepare.bib_works import complete_publications
+from texcv.prepare.origins import Layout
 from texcv.schema import CV, Section
+from texcv.schema.validate import validate
 from texcv.schema.variants import Variant
-from texcv.validate import validate
+from texcv.source.yaml_reader import DataPath, Loaded, Positions
 
 
 @dataclass(frozen=True)

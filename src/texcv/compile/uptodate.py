@@ -34,7 +34,7 @@ def _file_hash(path: Path) -> str | None:
 @cache
 def code_hash() -> str:
     """texcv's version, its Python sources and LaTeX templates."""
-    from texcv.templates import templates_dir
+    from texcv.render.templates import templates_dir
 
     digest = hashlib.sha256(__version__.encode())
     files = sorted(_PACKAGE.rglob("*.py")) + sorted(templates_dir().glob("*.tex"))

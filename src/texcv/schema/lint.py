@@ -12,8 +12,8 @@ import json
 from collections.abc import Iterator
 
 from texcv.errors import InputWarning
-from texcv.load import DataPath, Positions, format_path
 from texcv.schema import CV, CVDate, DatedEntry, Entry, PublicationEntry
+from texcv.source.yaml_reader import DataPath, Positions, format_path
 
 
 def lint(cv: CV, positions: Positions, today: datetime.date | None = None) -> list[InputWarning]:

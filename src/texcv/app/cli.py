@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from texcv import __version__
+from texcv.app.pipeline import Reporter, build_once, load_and_validate, output_stem, prepare, timed
 from texcv.errors import TexcvError
-from texcv.pipeline import Reporter, build_once, load_and_validate, output_stem, prepare, timed
 
 DEFAULT_INPUT = "cv.yaml"
 ENGINE_CHOICES = ("pdflatex", "lualatex", "xelatex")  # kept here: importing build is slow
@@ -28,8 +28,8 @@ def command_check(args: argparse.Namespace) -> int:
 
 def command_variants(args: argparse.Namespace) -> int:
     """The variant names, one a line (for `make all-variants`)."""
-    from texcv.load import load_yaml
-    from texcv.validate import validate
+    from texcv.schema.validate import validate
+    from texcv.source.yaml_reader import load_yaml
 
     path = Path(args.input)
     for name in validate(load_yaml(path, str(path))).variants:
@@ -70,9 +70,9 @@ def command_build(args: argparse.Namespace) -> int:
 
 
 def _build_json(args: argparse.Namespace) -> int:
-    """`texcv build --json`: the summary on stdout (texcv.summary); messages stay on stderr."""
-    from texcv import summary
-    from texcv.reproducible import tex_environment
+    """`texcv build --json`: the summary on stdout (texcv.app.summary); messages stay on stderr."""
+    from texcv.app import summary
+    from texcv.compile.reproducible import tex_environment
 
     reporter = Reporter(args.quiet)
     started = time.perf_counter()
@@ -90,8 +90,8 @@ def _build_json(args: argparse.Namespace) -> int:
 
 def command_watch(args: argparse.Namespace) -> int:
     """Rebuild on every save; one line per build; the last good PDF stays while cv.yaml is broken."""
-    from texcv.build.uptodate import recorded_files
-    from texcv.watch import watch
+    from texcv.app.watch import watch
+    from texcv.compile.uptodate import recorded_files
 
     path = Path(args.input)
     out_dir = Path(args.output)
@@ -248,8 +248,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def command_release(args: argparse.Namespace) -> int:
-    """Build the CV and each variant (no-op when up to date), then fill dist/ (texcv.release)."""
-    from texcv.release import Built, describe_version, package
+    """Build the CV and each variant (no-op when up to date), then fill dist/ (texcv.app.release)."""
+    from texcv.app.release import Built, describe_version, package
 
     reporter = Reporter(args.quiet)
     path = Path(args.input)
@@ -283,7 +283,7 @@ def command_schema(args: argparse.Namespace) -> int:
 
 
 def command_new(args: argparse.Namespace) -> int:
-    from texcv.starter import write_starter
+    from texcv.app.starter import write_starter
 
     for path in write_starter(Path(args.path)):
         print(f"texcv: wrote {path}", file=sys.stderr)

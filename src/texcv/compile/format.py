@@ -24,8 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from texcv.build.engine import engine_path, sandbox_env
-from texcv.templates import DUMP_END
+from texcv.compile.engine import engine_path, sandbox_env
+from texcv.render.templates import DUMP_END
 
 ENGINES = frozenset({"pdflatex"})
 # moderncv loads hyperref at the end of the preamble, after \pagenumbering{arabic}; doing the

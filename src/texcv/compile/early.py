@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from subprocess import Popen
 
-from texcv.build.engine import kill_pass, start_pass, wait_pass
-from texcv.build.format import options as format_options
-from texcv.build.workspace import cache_dir, claim, persistent_folder
+from texcv.compile.engine import kill_pass, start_pass, wait_pass
+from texcv.compile.format import options as format_options
+from texcv.compile.workspace import cache_dir, claim, persistent_folder
 from texcv.errors import TexcvError
 
 _pending: dict[tuple[Path, str], EarlyPass] = {}

@@ -14,12 +14,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from texcv.build import early as early_pass
-from texcv.build import log as texlog
-from texcv.build.engine import INSTALL_HINT, PassTimeout, run_pass
-from texcv.build.format import Formats
-from texcv.build.format import options as format_options
-from texcv.build.workspace import Workspace, cache_dir, workspace
+from texcv.compile import early as early_pass
+from texcv.compile import log as texlog
+from texcv.compile.engine import INSTALL_HINT, PassTimeout, run_pass
+from texcv.compile.format import Formats
+from texcv.compile.format import options as format_options
+from texcv.compile.workspace import Workspace, cache_dir, workspace
 from texcv.errors import BuildError, ToolMissingError
 
 MAX_PASSES = 3

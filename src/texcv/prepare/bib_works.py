@@ -14,15 +14,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from texcv.bibtex import BibEntry, read_bib
 from texcv.errors import InputError, InputErrors, Location
-from texcv.load import DataPath, Positions
-from texcv.locale import PUBLICATION_TYPES
-from texcv.names import format_person, is_owner
-from texcv.reshape import Layout
+from texcv.prepare.names import format_person, is_owner
+from texcv.prepare.origins import Layout
 from texcv.schema import CV, PublicationEntry, Section
 from texcv.schema.dates import CVDate
-from texcv.schema.publications import AuthorFormat
+from texcv.schema.publications import PUBLICATION_TYPES, AuthorFormat
+from texcv.source.bibtex_reader import BibEntry, read_bib
+from texcv.source.yaml_reader import DataPath, Positions
 
 # BibTeX types texcv prints under another one's heading.
 TYPE_ALIASES = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from texcv.load import DataPath
+from texcv.source.yaml_reader import DataPath
 
 
 @dataclass

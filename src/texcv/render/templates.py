@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]  # the texcv package
 # The line that ends the fixed part of the preamble: the renderer writes it, the build
 # precompiles everything above it into a format (mylatexformat stops dumping there).
 DUMP_END = r"\csname endofdump\endcsname"

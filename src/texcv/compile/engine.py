@@ -10,8 +10,8 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
+from texcv.compile.reproducible import tex_environment
 from texcv.errors import BuildError, ToolMissingError
-from texcv.reproducible import tex_environment
 
 ENGINES = ("pdflatex", "lualatex", "xelatex")
 INSTALL_HINT = (

@@ -6,9 +6,9 @@ import re
 
 from pylatex.utils import NoEscape
 
-from texcv.escape import escape_text
-from texcv.locale import Words
-from texcv.templates import template
+from texcv.render.escape import escape_text
+from texcv.render.locale import Words
+from texcv.render.templates import template
 
 _FIELDS = {"{page}": "#1", "{total}": "#2"}
 

@@ -12,10 +12,10 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from texcv.errors import InputError, InputErrors, shorten
-from texcv.load import DataPath, Loaded, format_path
 from texcv.schema import CV
 from texcv.schema.entries import ENTRY_KINDS
 from texcv.schema.localized import language_context
+from texcv.source.yaml_reader import DataPath, Loaded, format_path
 
 
 def validate(loaded: Loaded, language: str | None = None) -> CV:

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, TypeVar
 from texcv.errors import InputError
 
 if TYPE_CHECKING:
-    from texcv.build import BuildResult, MissingGlyphs
-    from texcv.load import Loaded, Positions
+    from texcv.compile import BuildResult, MissingGlyphs
+    from texcv.prepare.variant import Prepared
     from texcv.schema import CV
-    from texcv.variants import Prepared
+    from texcv.source.yaml_reader import Loaded, Positions
 
 T = TypeVar("T")
 
@@ -51,8 +51,8 @@ def timed(reporter: Reporter, name: str, step: Callable[[], T], detail: str = ""
 
 
 def load_and_validate(path: Path, reporter: Reporter) -> tuple[Loaded, CV]:
-    from texcv.load import load_yaml
-    from texcv.validate import validate
+    from texcv.schema.validate import validate
+    from texcv.source.yaml_reader import load_yaml
 
     loaded = timed(reporter, "load", lambda: load_yaml(path, str(path)))
     cv = timed(reporter, "validate", lambda: validate(loaded))
@@ -61,8 +61,8 @@ def load_and_validate(path: Path, reporter: Reporter) -> tuple[Loaded, CV]:
 
 
 def print_warnings(loaded: Loaded, cv: CV, reporter: Reporter) -> None:
-    """Likely mistakes (texcv.lint), as `cv.yaml:LINE:COL: warning: ...`; they never fail."""
-    from texcv.lint import lint
+    """Likely mistakes (texcv.schema.lint), as `cv.yaml:LINE:COL: warning: ...`; they never fail."""
+    from texcv.schema.lint import lint
 
     for warning in lint(cv, loaded.positions):
         reporter.say(warning.format())
@@ -72,7 +72,7 @@ def prepare(
     loaded: Loaded, cv: CV, path: Path, args: argparse.Namespace, reporter: Reporter
 ) -> Prepared:
     """The CV this build prints: .bib works added, narrowed to the chosen variant."""
-    from texcv.variants import prepare
+    from texcv.prepare.variant import prepare
 
     variant = getattr(args, "variant", None)
     return timed(reporter, "prepare", lambda: prepare(loaded, cv, path.parent, variant))
@@ -81,9 +81,11 @@ def prepare(
 def output_stem(args: argparse.Namespace) -> str:
     """``cv`` for cv.yaml, ``cv-short`` for its variant `short`."""
     variant = getattr(args, "variant", None)
-    if variant is None:  # no import: texcv.variants loads the schema (150 ms), no-op builds don't
+    if (
+        variant is None
+    ):  # no import: texcv.prepare.variant loads the schema (150 ms), no-op builds don't
         return Path(args.input).stem
-    from texcv.variants import output_name
+    from texcv.prepare.variant import output_name
 
     return output_name(Path(args.input).stem, variant)
 
@@ -94,8 +96,8 @@ _NOT_BUILD_OPTIONS = frozenset({"quiet", "debug", "handler", "force", "command",
 
 def build_once(args: argparse.Namespace, reporter: Reporter) -> BuildResult | None:
     """Build the PDF; None when it is already up to date with every input (no work done)."""
-    from texcv.build.uptodate import is_up_to_date, record
-    from texcv.reproducible import use_source_date
+    from texcv.compile.reproducible import use_source_date
+    from texcv.compile.uptodate import is_up_to_date, record
 
     path = Path(args.input)
     out_dir = Path(args.output)
@@ -104,7 +106,7 @@ def build_once(args: argparse.Namespace, reporter: Reporter) -> BuildResult | No
     options["source_date_epoch"] = use_source_date(path)  # a new commit's date is a new PDF
     if not getattr(args, "force", False) and is_up_to_date(out_dir, stem, path, options):
         return None
-    from texcv.build import early
+    from texcv.compile import early
 
     early.start(out_dir, stem)  # TeX starts up while Python loads and renders the CV
     try:
@@ -117,10 +119,10 @@ def build_once(args: argparse.Namespace, reporter: Reporter) -> BuildResult | No
 
 def _build(args: argparse.Namespace, reporter: Reporter) -> tuple[BuildResult, list[Path]]:
     """The PDF, and the files besides cv.yaml that it was made from."""
-    from texcv.build import MissingGlyphs, PageLimitExceeded, TexFailure, build_pdf
-    from texcv.inputs import referenced_files
+    from texcv.compile import MissingGlyphs, PageLimitExceeded, TexFailure, build_pdf
+    from texcv.diagnose import locate_line
     from texcv.render import choose_engine, render
-    from texcv.sourcemap import locate_line
+    from texcv.schema.input_files import referenced_files
 
     path = Path(args.input)
     loaded, full = load_and_validate(path, reporter)
@@ -193,7 +195,7 @@ def _assets(cv: CV, path: Path, positions: Positions) -> dict[str, Path]:
 def _glyph_error(failure: MissingGlyphs, loaded: Loaded) -> InputError:
     """Name each character no font has, at the first field that holds it."""
     from texcv.errors import InputErrors
-    from texcv.load import format_path, walk_strings
+    from texcv.source.yaml_reader import format_path, walk_strings
 
     errors = []
     for char, _ in failure.characters:

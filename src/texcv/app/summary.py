@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from texcv.errors import TexcvError
 
 if TYPE_CHECKING:
-    from texcv.build import BuildResult
+    from texcv.compile import BuildResult
 
 
 def success(

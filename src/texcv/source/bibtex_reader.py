@@ -19,7 +19,7 @@ from pybtex.exceptions import PybtexError
 from pylatexenc.latex2text import LatexNodes2Text
 
 from texcv.errors import InputError, InputErrors, Location
-from texcv.load import read_text
+from texcv.source.yaml_reader import read_text
 
 # Fields that hold a link or an identifier: unescaped, never typeset as LaTeX text.
 LINK_FIELDS = frozenset({"url", "doi", "eprint", "hal_id", "isbn", "issn"})

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from texcv.errors import Location
-from texcv.load import DataPath, Positions, format_path, walk_strings
 from texcv.render import SOURCE_MARK
+from texcv.source.yaml_reader import DataPath, Positions, format_path, walk_strings
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 _UNICODE = re.compile(r"Unicode character (.) \(U\+")
@@ -40,7 +40,7 @@ def locate_line(
 
     Given the loaded ``data`` and TeX's error ``message``, narrows the entry down to the field
     that holds the character TeX complained about. ``origin`` maps a path of the rendered CV
-    back to cv.yaml's when entries were sorted or selected (texcv.variants.Prepared.origin).
+    back to cv.yaml's when entries were sorted or selected (texcv.prepare.variant.Prepared.origin).
     """
     path = path_of_line(tex, line)
     if path is None:
