@@ -119,12 +119,12 @@ def bench_input(name: str, text: str, runs: int, work: Path) -> Timings:
 
 def rebuild_in_process(source: Path, out: Path) -> float:
     """One `texcv watch` rebuild: the CLI's build in this process, imports already done."""
-    from texcv.app.cli import build_parser
     from texcv.app.pipeline import Reporter, build_once
+    from texcv.app.request import BuildRequest
 
-    args = build_parser().parse_args(["build", str(source), "-o", str(out)])
+    request = BuildRequest(input=source, output=out)
     started = time.perf_counter()
-    if build_once(args, Reporter(quiet=True)) is None:
+    if build_once(request, Reporter(quiet=True)).result is None:
         raise SystemExit("bench: the edit was not seen as a change")
     return time.perf_counter() - started
 

@@ -8,8 +8,8 @@ import pytest
 
 from conftest import FIXTURES, BuiltCV, run_texcv
 from texcv.errors import InputError
+from texcv.prepare import prepare
 from texcv.prepare.names import format_person, is_owner
-from texcv.prepare.variant import prepare
 from texcv.render import render
 from texcv.render.escape import escape_text
 from texcv.render.markup import plain_text

@@ -14,7 +14,7 @@ from texcv.compile import TexFailure, build_pdf, early
 from texcv.compile.format import Formats
 from texcv.compile.uptodate import is_up_to_date, record
 from texcv.compile.workspace import workspace
-from texcv.prepare.variant import prepare
+from texcv.prepare import prepare
 from texcv.render import render
 from texcv.schema.input_files import referenced_files
 from texcv.schema.validate import validate
@@ -184,10 +184,11 @@ def test_an_early_pass_reads_the_tex_through_a_pipe(
     require_tex: None, repo_tex: str, tmp_path: Path
 ) -> None:
     build_pdf(repo_tex, tmp_path, "cv", "pdflatex", 120)
-    early.start(tmp_path, "cv")
+    started = early.start(tmp_path, "cv", None)
+    assert started is not None
     source = tmp_path / ".cache" / "cv-pdflatex" / "cv.tex"
     assert source.is_fifo()  # TeX is already running, waiting for its text
-    result = build_pdf(_edit_one_word(repo_tex), tmp_path, "cv", "pdflatex", 120)
+    result = build_pdf(_edit_one_word(repo_tex), tmp_path, "cv", "pdflatex", 120, early=started)
     assert result.passes == 1 and result.precompiled
     assert "widely interested" in " ".join(pdf_text(result.pdf).split())
     assert source.is_file() and not source.is_fifo()
@@ -197,13 +198,14 @@ def test_an_early_pass_for_another_preamble_or_no_build_is_stopped_cleanly(
     require_tex: None, repo_tex: str, tmp_path: Path
 ) -> None:
     build_pdf(repo_tex, tmp_path, "cv", "pdflatex", 120)
-    early.start(tmp_path, "cv")
-    early.cancel(tmp_path, "cv")  # e.g. cv.yaml turned out invalid
+    unused = early.start(tmp_path, "cv", None)
+    assert unused is not None
+    unused.cancel()  # e.g. cv.yaml turned out invalid
     assert not (tmp_path / ".cache" / "cv-pdflatex" / "cv.tex").exists()
     with workspace(tmp_path, "cv", "pdflatex") as space:
         assert space.persistent  # the lock was released
-    early.start(tmp_path, "cv")
+    mismatched = early.start(tmp_path, "cv", None)
     red = repo_tex.replace(r"\moderncvcolor{blue}", r"\moderncvcolor{red}", 1)
     assert red != repo_tex
-    result = build_pdf(red, tmp_path, "cv", "pdflatex", 120)
+    result = build_pdf(red, tmp_path, "cv", "pdflatex", 120, early=mismatched)
     assert pdf_info(result.pdf)["Pages"] == "3"

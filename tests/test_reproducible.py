@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, run_texcv
-from texcv.compile.reproducible import VARIABLE, source_date_epoch, tex_environment, use_source_date
+from texcv.compile.reproducible import VARIABLE, source_date_epoch, tex_environment
 from texcv.errors import TexcvError
 
 COMMIT_TIME = 1700000000  # 2023-11-14 22:13:20 UTC
@@ -82,8 +82,8 @@ def test_tex_runs_get_the_build_date_and_forced_dates(
 ) -> None:
     repo = committed_repo(tmp_path / "repo")
     monkeypatch.delenv(VARIABLE, raising=False)
-    use_source_date(repo / "cv.yaml")
-    assert tex_environment() == {"FORCE_SOURCE_DATE": "1", VARIABLE: str(COMMIT_TIME)}
+    date = source_date_epoch(repo / "cv.yaml")
+    assert tex_environment(date) == {"FORCE_SOURCE_DATE": "1", VARIABLE: str(COMMIT_TIME)}
 
 
 # --- real builds ---

@@ -9,7 +9,7 @@ import pytest
 from filelock import FileLock
 
 from conftest import FIXTURES, ROOT, pdf_info, pdf_text, run_texcv
-from texcv.prepare.variant import prepare
+from texcv.prepare import prepare
 from texcv.schema.validate import validate
 from texcv.source.yaml_reader import load_yaml
 

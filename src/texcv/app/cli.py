@@ -1,4 +1,8 @@
-"""The `texcv` command: parses arguments, runs a command, and prints every failure once."""
+"""The `texcv` command: parses arguments, runs a command, and prints every failure once.
+
+argparse stays in this module: a build command turns its arguments into a BuildRequest
+(texcv.app.request) and hands that down.
+"""
 
 from __future__ import annotations
 
@@ -9,19 +13,31 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from texcv import __version__
-from texcv.app.pipeline import Reporter, build_once, load_and_validate, output_stem, prepare, timed
+from texcv.app.pipeline import Reporter, build_once, load_and_validate, prepare, timed
+from texcv.app.request import BuildRequest
+from texcv.engines import ENGINES
 from texcv.errors import TexcvError
 
 DEFAULT_INPUT = "cv.yaml"
-ENGINE_CHOICES = ("pdflatex", "lualatex", "xelatex")  # kept here: importing build is slow
 DEFAULT_OUTPUT = "build"
+
+
+def build_request(args: argparse.Namespace, *, force: bool = False) -> BuildRequest:
+    """The request the arguments of `build`, `tex` or `watch` make (only `build` has --force)."""
+    return BuildRequest(
+        input=Path(args.input),
+        output=Path(args.output),
+        engine=args.engine,
+        variant=args.variant,
+        force=force,
+    )
 
 
 def command_check(args: argparse.Namespace) -> int:
     reporter = Reporter(args.quiet)
     path = Path(args.input)
     loaded, cv = load_and_validate(path, reporter)
-    prepare(loaded, cv, path, args, reporter)  # reads the .bib files too
+    prepare(loaded, cv, path, args.variant, reporter)  # reads the .bib files too
     reporter.say(f"texcv: {args.input} is valid")
     return 0
 
@@ -40,51 +56,47 @@ def command_variants(args: argparse.Namespace) -> int:
 def command_tex(args: argparse.Namespace) -> int:
     from texcv.render import choose_engine, render
 
+    request = build_request(args)
     reporter = Reporter(args.quiet)
-    path = Path(args.input)
-    loaded, full = load_and_validate(path, reporter)
-    cv = prepare(loaded, full, path, args, reporter).cv
-    engine = args.engine or choose_engine(cv)
+    loaded, full = load_and_validate(request.input, reporter)
+    cv = prepare(loaded, full, request.input, request.variant, reporter).cv
+    engine = request.engine or choose_engine(cv)
     tex = timed(reporter, "render", lambda: render(cv, engine=engine))
-    out_dir = Path(args.output)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{output_stem(args)}.tex"
+    request.output.mkdir(parents=True, exist_ok=True)
+    target = request.output / f"{request.stem}.tex"
     target.write_text(tex, encoding="utf-8")
     reporter.say(f"texcv: wrote {target} (for {engine})")
     return 0
 
 
 def command_build(args: argparse.Namespace) -> int:
-    if getattr(args, "json", False):
-        return _build_json(args)
+    request = build_request(args, force=args.force)
+    if args.json:
+        return _build_json(request, args.quiet)
     reporter = Reporter(args.quiet)
     started = time.perf_counter()
-    result = build_once(args, reporter)
+    result = build_once(request, reporter).result
     if result is None:
-        target = Path(args.output) / f"{output_stem(args)}.pdf"
-        reporter.say(f"texcv: {target} is up to date")
+        reporter.say(f"texcv: {request.pdf} is up to date")
         return 0
     pages = f" ({result.pages} page{'s' if result.pages != 1 else ''})" if result.pages else ""
     reporter.say(f"texcv: wrote {result.pdf}{pages} in {time.perf_counter() - started:.2f} s")
     return 0
 
 
-def _build_json(args: argparse.Namespace) -> int:
+def _build_json(request: BuildRequest, quiet: bool) -> int:
     """`texcv build --json`: the summary on stdout (texcv.app.summary); messages stay on stderr."""
     from texcv.app import summary
-    from texcv.compile.reproducible import tex_environment
 
-    reporter = Reporter(args.quiet)
+    reporter = Reporter(quiet)
     started = time.perf_counter()
     try:
-        result = build_once(args, reporter)
+        outcome = build_once(request, reporter)
     except TexcvError as error:
         print(summary.dumps(summary.failure(error)))
         raise
     seconds = {**reporter.seconds, "total": time.perf_counter() - started}
-    epoch = tex_environment().get("SOURCE_DATE_EPOCH")
-    path, out_dir = Path(args.input), Path(args.output)
-    print(summary.dumps(summary.success(path, out_dir, output_stem(args), result, seconds, epoch)))
+    print(summary.dumps(summary.success(request, outcome.result, seconds, outcome.source_date)))
     return 0
 
 
@@ -93,24 +105,23 @@ def command_watch(args: argparse.Namespace) -> int:
     from texcv.app.watch import watch
     from texcv.compile.uptodate import recorded_files
 
-    path = Path(args.input)
-    out_dir = Path(args.output)
+    request = build_request(args)
     reporter = Reporter(quiet=True)
 
     def rebuild() -> tuple[str, list[Path]]:
         started = time.perf_counter()
         try:
-            result = build_once(args, reporter)
+            result = build_once(request, reporter).result
         except TexcvError as error:
             line = error.format().splitlines()[0]
         else:
             seconds = time.perf_counter() - started
             if result is None:
-                line = f"{out_dir / output_stem(args)}.pdf is up to date"
+                line = f"{request.pdf} is up to date"
             else:
                 pages = f"{result.pages} page{'s' if result.pages != 1 else ''}, "
                 line = f"built {result.pdf} ({pages if result.pages else ''}{seconds:.2f} s)"
-        return line, [path, *recorded_files(out_dir, output_stem(args))]
+        return line, [request.input, *recorded_files(request.output, request.stem)]
 
     return watch(rebuild)
 
@@ -152,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
             help="build the variant NAME of cv.yaml's `variants` (writes cv-NAME.pdf)",
         )
         if engine:
-            p.add_argument("--engine", choices=ENGINE_CHOICES, help="override design.engine")
+            p.add_argument("--engine", choices=ENGINES, help="override design.engine")
         debug_flag(p)
 
     build = sub.add_parser(
@@ -255,12 +266,10 @@ def command_release(args: argparse.Namespace) -> int:
     path = Path(args.input)
     _, cv = load_and_validate(path, reporter)
     built = []
-    for variant in [None, *getattr(cv, "variants", {})]:
-        one = argparse.Namespace(
-            input=args.input, output=args.build_dir, quiet=args.quiet, engine=None, variant=variant
-        )
+    for variant in [None, *cv.variants]:
+        one = BuildRequest(input=path, output=Path(args.build_dir), variant=variant)
         build_once(one, reporter)
-        built.append(Built(Path(args.build_dir) / f"{output_stem(one)}.pdf", variant))
+        built.append(Built(one.pdf, variant))
     version = args.version or describe_version(path.parent)
     header = cv.header
     for written in package(built, header.first_name, header.last_name, version, Path(args.output)):
@@ -275,10 +284,9 @@ def command_schema(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return 0
-    target = Path(args.output)
-    scratch = target.with_name(f".{target.name}.tmp")
-    scratch.write_text(text, encoding="utf-8")
-    scratch.replace(target)  # atomic: an editor never sees half a schema
+    from texcv import files
+
+    files.write_text(Path(args.output), text)  # whole: an editor never sees half a schema
     return 0
 
 

@@ -1,24 +1,25 @@
-"""One build, stage by stage: load, validate, prepare, render, build; timed and reported.
+"""One build, stage by stage: load, validate, prepare, render, compile; timed and reported.
 
-The CLI's commands (build, tex, check, watch, release) all run the stages through here; the CLI
-itself only parses arguments and prints failures. A build request is the parsed arguments
-(``input``, ``output``, ``engine``, ``variant``, ``force``).
+The CLI's commands (build, tex, check, watch, release) all run the stages through here, from a
+BuildRequest (texcv.app.request); the CLI itself only parses arguments and prints failures.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from texcv.app.request import BuildRequest
 from texcv.errors import InputError
 
 if TYPE_CHECKING:
-    from texcv.compile import BuildResult, MissingGlyphs
-    from texcv.prepare.variant import Prepared
+    from texcv.compile import BuildResult
+    from texcv.compile.early import EarlyPass
+    from texcv.prepare import Prepared
     from texcv.schema import CV
     from texcv.source.yaml_reader import Loaded, Positions
 
@@ -69,107 +70,76 @@ def print_warnings(loaded: Loaded, cv: CV, reporter: Reporter) -> None:
 
 
 def prepare(
-    loaded: Loaded, cv: CV, path: Path, args: argparse.Namespace, reporter: Reporter
+    loaded: Loaded, cv: CV, path: Path, variant: str | None, reporter: Reporter
 ) -> Prepared:
     """The CV this build prints: .bib works added, narrowed to the chosen variant."""
-    from texcv.prepare.variant import prepare
+    from texcv.prepare import prepare
 
-    variant = getattr(args, "variant", None)
     return timed(reporter, "prepare", lambda: prepare(loaded, cv, path.parent, variant))
 
 
-def output_stem(args: argparse.Namespace) -> str:
-    """``cv`` for cv.yaml, ``cv-short`` for its variant `short`."""
-    variant = getattr(args, "variant", None)
-    if (
-        variant is None
-    ):  # no import: texcv.prepare.variant loads the schema (150 ms), no-op builds don't
-        return Path(args.input).stem
-    from texcv.prepare.variant import output_name
+@dataclass(frozen=True)
+class Outcome:
+    """What `build_once` did: ``result`` is None when the PDF was already up to date.
 
-    return output_name(Path(args.input).stem, variant)
+    ``source_date`` is the date the PDF carries (SOURCE_DATE_EPOCH), decided once per build.
+    """
 
-
-# Arguments that do not change the PDF; every other one is part of the no-op check's key.
-_NOT_BUILD_OPTIONS = frozenset({"quiet", "debug", "handler", "force", "command", "json"})
+    result: BuildResult | None
+    source_date: str
 
 
-def build_once(args: argparse.Namespace, reporter: Reporter) -> BuildResult | None:
-    """Build the PDF; None when it is already up to date with every input (no work done)."""
-    from texcv.compile.reproducible import use_source_date
+def build_once(request: BuildRequest, reporter: Reporter) -> Outcome:
+    """Build the PDF, unless it is already up to date with every input (then no work is done)."""
+    from texcv.compile.reproducible import source_date_epoch
     from texcv.compile.uptodate import is_up_to_date, record
 
-    path = Path(args.input)
-    out_dir = Path(args.output)
-    stem = output_stem(args)
-    options = {k: v for k, v in vars(args).items() if k not in _NOT_BUILD_OPTIONS}
-    options["source_date_epoch"] = use_source_date(path)  # a new commit's date is a new PDF
-    if not getattr(args, "force", False) and is_up_to_date(out_dir, stem, path, options):
-        return None
+    source_date = source_date_epoch(request.input)
+    settings = request.settings(source_date)
+    if not request.force and is_up_to_date(request.output, request.stem, request.input, settings):
+        return Outcome(None, source_date)
     from texcv.compile import early
 
-    early.start(out_dir, stem)  # TeX starts up while Python loads and renders the CV
+    # TeX starts up while Python loads and renders the CV; build_pdf takes the pass over.
+    early_pass = early.start(request.output, request.stem, source_date)
     try:
-        result, files = _build(args, reporter)
+        result, files = _build(request, reporter, source_date, early_pass)
     finally:
-        early.cancel(out_dir, stem)  # unused when the build failed before TeX
-    record(out_dir, stem, path, options, files, result.engine)
-    return result
+        if early_pass is not None:
+            early_pass.cancel()  # unused when the build failed before TeX; else a no-op
+    record(request.output, request.stem, request.input, settings, files, result.engine)
+    return Outcome(result, source_date)
 
 
-def _build(args: argparse.Namespace, reporter: Reporter) -> tuple[BuildResult, list[Path]]:
+def _build(
+    request: BuildRequest, reporter: Reporter, source_date: str, early_pass: EarlyPass | None
+) -> tuple[BuildResult, list[Path]]:
     """The PDF, and the files besides cv.yaml that it was made from."""
     from texcv.compile import MissingGlyphs, PageLimitExceeded, TexFailure, build_pdf
-    from texcv.diagnose import locate_line
+    from texcv.diagnose import explain
     from texcv.render import choose_engine, render
     from texcv.schema.input_files import referenced_files
 
-    path = Path(args.input)
+    path = request.input
     loaded, full = load_and_validate(path, reporter)
-    prepared = prepare(loaded, full, path, args, reporter)
+    prepared = prepare(loaded, full, path, request.variant, reporter)
     cv = prepared.cv
-    engine = args.engine or choose_engine(cv)
+    engine = request.engine or choose_engine(cv)
     tex = timed(reporter, "render", lambda: render(cv, engine=engine))
     try:
         result = build_pdf(
             tex,
-            Path(args.output),
-            output_stem(args),
+            request.output,
+            request.stem,
             engine,
             cv.design.timeout,
             max_pages=cv.design.max_pages,
             assets=_assets(cv, path, prepared.positions),
+            source_date=source_date,
+            early=early_pass,
         )
-    except PageLimitExceeded as failure:
-        raise InputError(
-            f"the CV has {failure.pages} pages; design.max_pages allows {failure.limit}",
-            location=prepared.positions.locate(("design", "max_pages")),
-            hint="shorten it or raise design.max_pages; the previous PDF was kept",
-        ) from None
-    except TexFailure as failure:
-        found = (
-            locate_line(
-                tex,
-                failure.tex_line,
-                loaded.positions,
-                loaded.data,
-                failure.message,
-                origin=prepared.origin,
-            )
-            if failure.tex_line
-            else None
-        )
-        if found:
-            failure.location = found[1]
-            failure.path = found[0]
-        if engine == "pdflatex" and "not set up for use with LaTeX" in failure.message:
-            failure.hint = (
-                "pdflatex cannot typeset this character: use design.engine: auto (or lualatex); "
-                + (failure.hint or "")
-            )
-        raise
-    except MissingGlyphs as failure:
-        raise _glyph_error(failure, loaded) from None
+    except (TexFailure, MissingGlyphs, PageLimitExceeded) as failure:
+        raise explain(failure, tex=tex, engine=engine, loaded=loaded, prepared=prepared) from None
     preamble = ", precompiled preamble" if result.precompiled else ""
     reporter.stage("tex", result.seconds, f"{result.engine}, {result.passes} pass(es){preamble}")
     return result, referenced_files(full, path.parent)
@@ -190,27 +160,3 @@ def _assets(cv: CV, path: Path, positions: Positions) -> dict[str, Path]:
             hint="the path is relative to the folder of cv.yaml",
         )
     return {photo_file(photo): source}
-
-
-def _glyph_error(failure: MissingGlyphs, loaded: Loaded) -> InputError:
-    """Name each character no font has, at the first field that holds it."""
-    from texcv.errors import InputErrors
-    from texcv.source.yaml_reader import format_path, walk_strings
-
-    errors = []
-    for char, _ in failure.characters:
-        for data_path, text in walk_strings(loaded.data):
-            if char in text:
-                errors.append(
-                    InputError(
-                        f"no installed font can show '{char}' (U+{ord(char):04X})",
-                        location=loaded.positions.locate(data_path),
-                        path=format_path(data_path),
-                        hint="install a font that covers it (.ci/install-tex.sh installs Noto) "
-                        "or remove the character",
-                    )
-                )
-                break
-    if not errors:
-        return InputError(failure.message, hint=failure.hint)
-    return errors[0] if len(errors) == 1 else InputErrors(errors)

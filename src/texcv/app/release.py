@@ -9,7 +9,6 @@ the format ``sha256sum -c`` reads. The GitHub release workflow runs the same com
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 import subprocess
@@ -18,7 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from texcv import files
 from texcv.errors import TexcvError, ToolMissingError
+from texcv.source.git import git_output
 
 CHECKSUMS = "SHA256SUMS"
 PREVIEW_DPI = 110  # an A4 page 910 px wide: readable in a README, small in a release
@@ -51,17 +52,7 @@ def asset_stem(first_name: str, last_name: str, version: str, variant: str | Non
 
 def describe_version(folder: Path) -> str:
     """The tag of HEAD (v1.2.0), else ``git describe`` of the commit, else ``dev``."""
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(folder), "describe", "--tags", "--always", "--dirty"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return "dev"
-    return done.stdout.strip() if done.returncode == 0 and done.stdout.strip() else "dev"
+    return git_output(folder, "describe", "--tags", "--always", "--dirty") or "dev"
 
 
 def package(
@@ -74,7 +65,7 @@ def package(
     for item in built:
         stem = asset_stem(first_name, last_name, version, item.variant)
         pdf = dist / f"{stem}.pdf"
-        _copy(item.pdf, pdf)
+        files.copy_file(item.pdf, pdf)
         written += [pdf, preview(pdf, dist / f"{stem}.png")]
     names = {path.name for path in written}
     if len(names) != len(written):
@@ -115,22 +106,14 @@ def preview(pdf: Path, target: Path, dpi: int = PREVIEW_DPI) -> Path:
     return target
 
 
-def write_checksums(files: Iterable[Path], target: Path) -> None:
+def write_checksums(paths: Iterable[Path], target: Path) -> None:
     """``<sha256>  <name>`` lines, sorted by name: what ``sha256sum -c SHA256SUMS`` checks."""
-    lines = [f"{_sha256(path)}  {path.name}\n" for path in sorted(files, key=lambda p: p.name)]
-    temporary = target.with_name(f".{target.name}.tmp")
-    temporary.write_text("".join(lines), encoding="utf-8")
-    os.replace(temporary, target)
+    lines = [f"{_sha256(path)}  {path.name}\n" for path in sorted(paths, key=lambda p: p.name)]
+    files.write_text(target, "".join(lines))
 
 
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _copy(source: Path, target: Path) -> None:
-    temporary = target.with_name(f".{target.name}.tmp")
-    shutil.copyfile(source, temporary)
-    os.replace(temporary, target)
 
 
 def _forget_last_release(dist: Path) -> None:

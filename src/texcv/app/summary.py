@@ -20,30 +20,29 @@ from typing import TYPE_CHECKING, Any
 from texcv.errors import TexcvError
 
 if TYPE_CHECKING:
+    from texcv.app.request import BuildRequest
     from texcv.compile import BuildResult
 
 
 def success(
-    source: Path,
-    out_dir: Path,
-    stem: str,
+    request: BuildRequest,
     result: BuildResult | None,
     seconds: Mapping[str, float],
-    epoch: str | None,
+    source_date: str,
 ) -> dict[str, Any]:
     """The summary of a build; ``result`` is None when the PDF was already up to date."""
-    pdf = out_dir / f"{stem}.pdf"
+    out_dir, stem = request.output, request.stem
     return {
         "ok": True,
-        "input": str(source),
-        "pdf": str(pdf),
+        "input": str(request.input),
+        "pdf": str(request.pdf),
         "tex": str(out_dir / f"{stem}.tex"),
         "log": str(out_dir / f"{stem}.log"),
         "engine": result.engine if result else None,
-        "pages": result.pages if result else page_count(pdf),
+        "pages": result.pages if result else page_count(request.pdf),
         "passes": result.passes if result else 0,
         "up_to_date": result is None,
-        "source_date_epoch": epoch,
+        "source_date_epoch": source_date,
         "seconds": {name: round(value, 3) for name, value in seconds.items()},
     }
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from texcv import files
 from texcv.compile import early as early_pass
 from texcv.compile import log as texlog
 from texcv.compile.engine import INSTALL_HINT, PassTimeout, run_pass
@@ -41,19 +42,15 @@ class BuildResult:
 
 
 class TexFailure(BuildError):
-    """TeX stopped with an error; carries the .tex line so the caller can map it back."""
+    """TeX stopped with an error; carries the .tex line so texcv.diagnose can map it back."""
 
-    def __init__(
-        self, message: str, *, tex_line: int | None, log_path: Path, tex_path: Path
-    ) -> None:
+    def __init__(self, message: str, *, tex_line: int | None, log_path: Path) -> None:
         super().__init__(message, hint=f"full log: {log_path}")
         self.tex_line = tex_line
-        self.log_path = log_path
-        self.tex_path = tex_path
 
 
 class MissingGlyphs(BuildError):
-    """The fonts lack characters the text uses; the caller says which field has them."""
+    """The fonts lack characters the text uses; texcv.diagnose says which field has them."""
 
     def __init__(self, characters: list[tuple[str, str]], log_path: Path) -> None:
         names = ", ".join(f"'{c}' (U+{ord(c):04X})" for c, _ in characters[:5])
@@ -62,7 +59,7 @@ class MissingGlyphs(BuildError):
 
 
 class PageLimitExceeded(BuildError):
-    """The PDF is longer than allowed; it was not published (the caller says which setting)."""
+    """The PDF is longer than allowed; it was not published (texcv.diagnose names the setting)."""
 
     def __init__(self, pages: int, limit: int) -> None:
         super().__init__(f"the CV has {pages} pages; at most {limit} are allowed")
@@ -79,18 +76,21 @@ def build_pdf(
     *,
     max_pages: int | None = None,
     assets: Mapping[str, Path] | None = None,
+    source_date: str | None = None,
+    early: early_pass.EarlyPass | None = None,
 ) -> BuildResult:
     """Compile ``tex`` to ``out_dir/name.pdf``; on any failure the old PDF stays as it was.
 
     A PDF with more than ``max_pages`` pages is a failure too: it is checked before publishing.
     ``assets`` maps names the .tex uses (e.g. ``photo.jpg``) to files copied beside it, since
-    the sandboxed TeX may read nothing outside its folder.
+    the sandboxed TeX may read nothing outside its folder. ``source_date`` is the date every
+    TeX run writes into the PDF (texcv.compile.reproducible). ``early`` is the pass
+    ``early.start`` began for this document; the build uses it when it fits, and stops it.
     """
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     formats = Formats(cache_dir(out_dir) / "formats")
     plan = formats.plan(engine, tex)
-    early = early_pass.take(out_dir, name)
     if early is not None and not (
         early.engine == engine and plan and plan[1] and plan[1].resolve() == early.fmt
     ):
@@ -98,42 +98,23 @@ def build_pdf(
         early = None
     try:
         with workspace(out_dir, name, engine, early.take_lock() if early else None) as work:
-            return _build(
-                work,
-                tex,
-                out_dir,
-                name,
-                engine,
-                timeout,
-                max_pages,
-                plan,
-                early,
-                started,
-                assets or {},
+            compiler = _Compiler(
+                work, name, engine, tex, out_dir, timeout, plan, early, source_date
             )
+            return _build(compiler, max_pages, started, assets or {})
     finally:
         if early is not None:
             early.cancel()  # nothing left to do when it ran
 
 
 def _build(
-    work: Workspace,
-    tex: str,
-    out_dir: Path,
-    name: str,
-    engine: str,
-    timeout: float,
-    max_pages: int | None,
-    plan: tuple[str, Path | None] | None,
-    early: early_pass.EarlyPass | None,
-    started: float,
-    assets: Mapping[str, Path],
+    compiler: _Compiler, max_pages: int | None, started: float, assets: Mapping[str, Path]
 ) -> BuildResult:
+    work, name, engine, out_dir = compiler.work, compiler.name, compiler.engine, compiler.out_dir
     for asset, source in assets.items():  # before TeX reads its .tex (an early pass waits)
         shutil.copyfile(source, work.path / asset)
-    if early is None:
-        (work.path / f"{name}.tex").write_text(tex, encoding="utf-8")
-    compiler = _Compiler(work, name, engine, tex, out_dir, timeout, plan, early)
+    if compiler.early is None:
+        (work.path / f"{name}.tex").write_text(compiler.tex, encoding="utf-8")
     passes, log_text = compiler.run()
     missing = texlog.missing_characters(log_text)
     if missing:
@@ -146,8 +127,7 @@ def _build(
     if max_pages is not None and pages is not None and pages > max_pages:
         raise PageLimitExceeded(pages, max_pages)
     for suffix in (".tex", ".log"):
-        shutil.copyfile(work.path / f"{name}{suffix}", out_dir / f".{name}{suffix}.new")
-        os.replace(out_dir / f".{name}{suffix}.new", out_dir / f"{name}{suffix}")
+        files.copy_file(work.path / f"{name}{suffix}", out_dir / f"{name}{suffix}")
     os.replace(pdf, out_dir / f"{name}.pdf")  # last: the PDF appears whole or not at all
     early_pass.remember(out_dir, name, engine, compiler.fmt)
     return BuildResult(
@@ -175,8 +155,10 @@ class _Compiler:
         timeout: float,
         plan: tuple[str, Path | None] | None,
         early: early_pass.EarlyPass | None,
+        source_date: str | None,
     ) -> None:
         self.work, self.name, self.engine, self.out_dir = work, name, engine, out_dir
+        self.source_date = source_date
         self.timeout = timeout
         self.deadline = time.monotonic() + timeout
         self.formats = Formats(cache_dir(out_dir) / "formats")
@@ -188,7 +170,7 @@ class _Compiler:
     def run(self) -> tuple[int, str]:
         # No format yet: dump it beside the first pass (two cores), use it from the second.
         dump = (
-            self.formats.start_dump(self.engine, self.tex, self.key)
+            self.formats.start_dump(self.engine, self.tex, self.key, self.source_date)
             if self.key and not self.fmt
             else None
         )
@@ -235,7 +217,12 @@ class _Compiler:
             else:
                 log_path.unlink(missing_ok=True)  # a pass that dies early must not leave it
                 run_pass(
-                    self.engine, f"{self.name}.tex", self.work.path, self._remaining(), options
+                    self.engine,
+                    f"{self.name}.tex",
+                    self.work.path,
+                    self._remaining(),
+                    options,
+                    self.source_date,
                 )
         except PassTimeout:  # report the limit that was set, not the time left for this pass
             raise self._timeout_error() from None
@@ -266,19 +253,14 @@ def _raise_for_errors(log_text: str, scratch: Path, name: str, out_dir: Path) ->
     if error is None:
         return
     log_path = _keep(scratch / f"{name}.log", out_dir)
-    tex_path = _keep(scratch / f"{name}.tex", out_dir, suffix=".failed.tex")
+    tex_path = _keep(scratch / f"{name}.tex", out_dir, suffix=".failed.tex")  # for the person
     missing = texlog.missing_file(log_text)
     if missing and missing.endswith((".cls", ".sty")):
         raise ToolMissingError(
             f"the TeX package file {missing} is not installed", hint=INSTALL_HINT
         )
     where = f" (line {error.line} of {tex_path.name})" if error.line else ""
-    raise TexFailure(
-        f"TeX error{where}: {error.message}",
-        tex_line=error.line,
-        log_path=log_path,
-        tex_path=tex_path,
-    )
+    raise TexFailure(f"TeX error{where}: {error.message}", tex_line=error.line, log_path=log_path)
 
 
 def _keep(path: Path, out_dir: Path, suffix: str | None = None) -> Path:

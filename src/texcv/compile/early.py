@@ -7,6 +7,9 @@ persistent folder (whose lock it takes), reading ``<name>.tex`` from a named pip
 later writes the rendered .tex into the pipe and waits; the pipe is then replaced by the
 regular file. If the new .tex wants another engine or format, the early pass is cancelled and
 the build runs as usual. ``last.json`` in the folder remembers the engine and format.
+
+``start`` returns the pass (or None); the caller hands it to ``build_pdf``, which owns it from
+then on, and cancels it itself when the build fails before TeX (``cancel`` is idempotent).
 """
 
 from __future__ import annotations
@@ -19,12 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from subprocess import Popen
 
-from texcv.compile.engine import kill_pass, start_pass, wait_pass
+from texcv import files
+from texcv.compile.engine import kill, start_pass, wait_pass
 from texcv.compile.format import options as format_options
 from texcv.compile.workspace import cache_dir, claim, persistent_folder
 from texcv.errors import TexcvError
-
-_pending: dict[tuple[Path, str], EarlyPass] = {}
 
 
 @dataclass
@@ -57,8 +59,7 @@ class EarlyPass:
 
     def cancel(self) -> None:
         """Stop the pass, put a regular file back in place of the pipe, release the lock."""
-        if self.process.poll() is None:
-            kill_pass(self.process)
+        kill(self.process)
         pipe = self.folder / f"{self.name}.tex"
         if pipe.is_fifo():
             pipe.unlink(missing_ok=True)
@@ -79,23 +80,21 @@ def remember(out_dir: Path, name: str, engine: str, fmt: Path | None) -> None:
     if fmt is None:
         path.unlink(missing_ok=True)
         return
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    temporary.write_text(json.dumps({"engine": engine, "format": str(fmt.resolve())}))
-    os.replace(temporary, path)
+    files.write_text(path, json.dumps({"engine": engine, "format": str(fmt.resolve())}))
 
 
-def start(out_dir: Path, name: str) -> None:
+def start(out_dir: Path, name: str, source_date: str | None) -> EarlyPass | None:
     """Start the first pass of the next build of ``name`` now, when that is possible."""
     try:
         last = json.loads((cache_dir(out_dir) / f"{name}.last.json").read_text())
         engine, fmt = str(last["engine"]), Path(last["format"])
     except (OSError, ValueError, KeyError, TypeError):
-        return
+        return None
     if not fmt.is_file():
-        return
+        return None
     lock = claim(out_dir, name, engine)
     if lock is None:
-        return
+        return None
     folder = persistent_folder(out_dir, name, engine)
     pipe = folder / f"{name}.tex"
     try:
@@ -105,21 +104,9 @@ def start(out_dir: Path, name: str) -> None:
         os.mkfifo(pipe)
         # TeX opens its file once more to read a "%&format" first line: not a pipe's way.
         options = ["-no-parse-first-line", *format_options(fmt)]
-        process = start_pass(engine, pipe.name, folder, options)
+        process = start_pass(engine, pipe.name, folder, options, source_date)
     except (OSError, TexcvError):  # no pipes here, or no engine: the build itself will tell
         pipe.unlink(missing_ok=True)
         os.close(lock)
-        return
-    _pending[(out_dir.resolve(), name)] = EarlyPass(engine, fmt, folder, name, lock, process)
-
-
-def take(out_dir: Path, name: str) -> EarlyPass | None:
-    """The early pass started for this document, if any (the build now owns it)."""
-    return _pending.pop((out_dir.resolve(), name), None)
-
-
-def cancel(out_dir: Path, name: str) -> None:
-    """Stop an early pass nobody used (the build failed before TeX, or did not run)."""
-    early = take(out_dir, name)
-    if early is not None:
-        early.cancel()
+        return None
+    return EarlyPass(engine, fmt, folder, name, lock, process)

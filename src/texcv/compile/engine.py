@@ -1,4 +1,8 @@
-"""Run one TeX engine pass: sandboxed, time-limited, killed with its children when late."""
+"""Run TeX: sandboxed, time-limited, killed with its children when late.
+
+Every TeX process texcv starts (a pass, an early pass, a format dump) goes through `spawn`, so
+the sandbox and the build's date are set in one place.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from texcv.compile.reproducible import tex_environment
+from texcv.engines import ENGINES
 from texcv.errors import BuildError, ToolMissingError
 
-ENGINES = ("pdflatex", "lualatex", "xelatex")
 INSTALL_HINT = (
     "on Debian/Ubuntu: sudo apt-get install texlive-latex-extra texlive-fonts-extra "
     "texlive-luatex lmodern; in a texcv checkout `make pdf` installs all it needs "
@@ -21,7 +25,7 @@ INSTALL_HINT = (
 )
 
 
-def sandbox_env() -> dict[str, str]:
+def sandbox_env(source_date: str | None) -> dict[str, str]:
     """TeX may read and write only inside its working folder and the TeX tree; no shell."""
     env = dict(os.environ)
     env.update(
@@ -33,7 +37,7 @@ def sandbox_env() -> dict[str, str]:
         error_line="254",
         half_error_line="238",
     )
-    env.update(tex_environment())  # the build's date, so equal inputs give equal PDFs
+    env.update(tex_environment(source_date))  # the build's date: equal inputs, equal PDFs
     return env
 
 
@@ -50,18 +54,42 @@ def engine_path(engine: str) -> str:
     return path
 
 
+def spawn(
+    command: Sequence[str], workdir: Path, source_date: str | None
+) -> subprocess.Popen[bytes]:
+    """Start a TeX command in the sandbox, in its own process group, without waiting."""
+    return subprocess.Popen(
+        command,
+        cwd=workdir,
+        env=sandbox_env(source_date),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
 def run_pass(
-    engine: str, tex_name: str, workdir: Path, timeout: float, options: Sequence[str] = ()
+    engine: str,
+    tex_name: str,
+    workdir: Path,
+    timeout: float,
+    options: Sequence[str] = (),
+    source_date: str | None = None,
 ) -> None:
     """One engine run in ``workdir``; the log is left there for the caller to read.
 
     ``options`` go before the file name (e.g. ``-fmt=NAME`` for a precompiled preamble).
     """
-    wait_pass(start_pass(engine, tex_name, workdir, options), engine, timeout)
+    wait_pass(start_pass(engine, tex_name, workdir, options, source_date), engine, timeout)
 
 
 def start_pass(
-    engine: str, tex_name: str, workdir: Path, options: Sequence[str] = ()
+    engine: str,
+    tex_name: str,
+    workdir: Path,
+    options: Sequence[str] = (),
+    source_date: str | None = None,
 ) -> subprocess.Popen[bytes]:
     """Start one engine run (in its own process group) without waiting for it."""
     command = [
@@ -73,15 +101,7 @@ def start_pass(
         *options,
         tex_name,
     ]
-    return subprocess.Popen(
-        command,
-        cwd=workdir,
-        env=sandbox_env(),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    return spawn(command, workdir, source_date)
 
 
 class PassTimeout(BuildError):
@@ -93,18 +113,20 @@ def wait_pass(process: subprocess.Popen[bytes], engine: str, timeout: float) -> 
     try:
         process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
-        kill_pass(process)
+        kill(process)
         raise PassTimeout(
             f"{engine} did not finish within {timeout:g} s and was stopped",
             hint="raise design.timeout if the CV is very large; otherwise the text may make TeX loop",
         ) from None
     except BaseException:
-        kill_pass(process)
+        kill(process)
         raise
 
 
-def kill_pass(process: subprocess.Popen[bytes]) -> None:
-    """Stop a run and everything it started."""
+def kill(process: subprocess.Popen[bytes]) -> None:
+    """Stop a started process, if it still runs, and everything it started."""
+    if process.poll() is not None:
+        return
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
     process.wait()

@@ -14,20 +14,17 @@ again.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
-from texcv.compile.engine import engine_path, sandbox_env
+from texcv.compile.engine import engine_path, kill, spawn
 from texcv.render.templates import DUMP_END
 
-ENGINES = frozenset({"pdflatex"})
+FORMAT_ENGINES = frozenset({"pdflatex"})  # the engines whose preamble can be precompiled
 # moderncv loads hyperref at the end of the preamble, after \pagenumbering{arabic}; doing the
 # same inside the format saves loading it on every pass (the later \RequirePackage is a no-op).
 PRELOAD = r"\pagenumbering{arabic}\RequirePackage[unicode]{hyperref}"
@@ -64,7 +61,7 @@ class Formats:
 
     def plan(self, engine: str, tex: str) -> tuple[str, Path | None] | None:
         """(key, existing format or None) when this .tex can use a format, else None."""
-        if engine not in ENGINES:
+        if engine not in FORMAT_ENGINES:
             return None
         preamble = fixed_preamble(tex)
         if preamble is None:
@@ -78,12 +75,12 @@ class Formats:
             return key, fmt
         return key, None
 
-    def start_dump(self, engine: str, tex: str, key: str) -> Dump:
+    def start_dump(self, engine: str, tex: str, key: str, source_date: str | None) -> Dump:
         """Begin dumping the format in the background (it runs beside the first pass)."""
         preamble = fixed_preamble(tex)
         assert preamble is not None
         self.folder.mkdir(parents=True, exist_ok=True)
-        return Dump(engine, preamble, key, self.folder)
+        return Dump(engine, preamble, key, self.folder, source_date)
 
     def mark_unusable(self, key: str) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -107,7 +104,9 @@ def options(fmt: Path) -> list[str]:
 class Dump:
     """One format dump running in its own folder; ``finish`` waits and publishes it."""
 
-    def __init__(self, engine: str, preamble: str, key: str, folder: Path) -> None:
+    def __init__(
+        self, engine: str, preamble: str, key: str, folder: Path, source_date: str | None
+    ) -> None:
         self.key = key
         self.folder = folder
         self.engine = engine
@@ -126,16 +125,7 @@ class Dump:
             "mylatexformat.ltx",
             "preamble.tex",
         ]
-        self.process = subprocess.Popen(
-            command,
-            cwd=self.work,
-            env=sandbox_env(),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        self.started = time.monotonic()
+        self.process = spawn(command, self.work, source_date)
 
     def finish(self, timeout: float) -> Path | None:
         """The published format, or None when the dump failed (the build goes on without)."""
@@ -156,10 +146,7 @@ class Dump:
 
     def cancel(self) -> None:
         """Stop the dump if it still runs and remove its folder."""
-        if self.process.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
+        kill(self.process)
         shutil.rmtree(self.work, ignore_errors=True)
 
     def prune(self) -> None:

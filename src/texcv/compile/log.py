@@ -1,4 +1,7 @@
-"""Read a TeX log: the first real error, characters the fonts lack, whether to run again."""
+"""Read a TeX log: the first real error, characters the fonts lack, whether to run again.
+
+What TeX says, in TeX's terms (a line of the .tex); texcv.diagnose maps it to cv.yaml.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 _ERROR = re.compile(r"^! (?P<message>.*)$", re.MULTILINE)
-_LINE = re.compile(r"^l\.(?P<line>\d+) ?(?P<context>.*)$", re.MULTILINE)
+_LINE = re.compile(r"^l\.(?P<line>\d+)", re.MULTILINE)
 _FILE_ERROR = re.compile(r"^! LaTeX Error: File `(?P<file>[^']+)' not found", re.MULTILINE)
 _MISSING_CHAR = re.compile(
     r"Missing character: There is no (?P<char>.+?) (?:\(U\+(?P<code>[0-9A-Fa-f]+)\) )?in font (?P<font>[^!]+)!"
@@ -19,7 +22,6 @@ _RERUN = re.compile(r"Rerun to get|Label\(s\) may have changed|There were undefi
 class TexError:
     message: str
     line: int | None  # line of the .tex where TeX stopped
-    context: str
 
 
 def first_error(log: str) -> TexError | None:
@@ -36,7 +38,6 @@ def first_error(log: str) -> TexError | None:
     return TexError(
         message=message.rstrip("."),
         line=int(line_match.group("line")) if line_match else None,
-        context=line_match.group("context").strip() if line_match else "",
     )
 
 

@@ -19,19 +19,21 @@ ID, no PTEX entries that could hold a path) is latex_templates/reproducible.tex.
 from __future__ import annotations
 
 import os
-import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 
 from texcv.errors import TexcvError
+from texcv.source.git import git_output
 
 VARIABLE = "SOURCE_DATE_EPOCH"
-_GIT_TIMEOUT = 10  # seconds; git answers in milliseconds, a hung one must not hang the build
-
-_epoch: str | None = None  # the date of the build in progress (see use_source_date)
 
 
-def source_date_epoch(source: Path, environ: dict[str, str] | None = None) -> str:
-    """The date (seconds since 1970, as text) a build of ``source`` should carry."""
+def source_date_epoch(source: Path, environ: Mapping[str, str] | None = None) -> str:
+    """The date (seconds since 1970, as text) a build of ``source`` should carry.
+
+    The pipeline asks once per build and hands the answer to every TeX run (tex_environment)
+    and to the build's summary.
+    """
     given = (os.environ if environ is None else environ).get(VARIABLE, "").strip()
     if given:
         if not given.isdigit():
@@ -45,30 +47,16 @@ def source_date_epoch(source: Path, environ: dict[str, str] | None = None) -> st
 
 def last_commit_time(folder: Path) -> str | None:
     """The committer time of HEAD in the repository holding ``folder``; None outside git."""
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(folder), "log", "-1", "--format=%ct"],
-            capture_output=True,
-            text=True,
-            timeout=_GIT_TIMEOUT,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    value = done.stdout.strip()
-    return value if done.returncode == 0 and value.isdigit() else None
+    value = git_output(folder, "log", "-1", "--format=%ct")
+    return value if value is not None and value.isdigit() else None
 
 
-def use_source_date(source: Path) -> str:
-    """Fix the date of the builds that follow (TeX runs read it through tex_environment)."""
-    global _epoch
-    _epoch = source_date_epoch(source)
-    return _epoch
+def tex_environment(source_date: str | None) -> dict[str, str]:
+    """Variables every TeX run gets so that its PDF depends on its input only.
 
-
-def tex_environment() -> dict[str, str]:
-    """Variables every TeX run gets so that its PDF depends on its input only."""
+    ``source_date``: the build's date (source_date_epoch); None leaves the environment's.
+    """
     env = {"FORCE_SOURCE_DATE": "1"}
-    if _epoch is not None:
-        env[VARIABLE] = _epoch
+    if source_date is not None:
+        env[VARIABLE] = source_date
     return env

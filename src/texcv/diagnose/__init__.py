@@ -1,4 +1,12 @@
-"""Map a line of the generated .tex back to the cv.yaml field it came from."""
+"""Stage 6, diagnose: a failure of the compile stage, told as the cv.yaml line that caused it.
+
+The compile stage speaks TeX (a line of the generated .tex, a character no font has, a page
+count); the person wrote cv.yaml. `explain` turns each compile failure into a new error value
+that points at cv.yaml: the field whose text TeX stopped in (through the `% texcv-source:`
+marks the renderer writes and the way back through prepare's reordering), the field that
+holds a character no font can show, or the `design.max_pages` setting. Nothing here changes
+an error that was already raised; each answer is a new one.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +14,80 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from texcv.errors import Location
+from texcv.compile import MissingGlyphs, PageLimitExceeded, TexFailure
+from texcv.errors import BuildError, InputError, InputErrors, Location, TexcvError
+from texcv.prepare import Prepared
 from texcv.render import SOURCE_MARK
-from texcv.source.yaml_reader import DataPath, Positions, format_path, walk_strings
+from texcv.source.yaml_reader import DataPath, Loaded, Positions, format_path, walk_strings
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 _UNICODE = re.compile(r"Unicode character (.) \(U\+")
+# pdfLaTeX's words for a character its font encodings do not have (the Unicode engines have it).
+_NOT_SET_UP = "not set up for use with LaTeX"
+
+CompileFailure = TexFailure | MissingGlyphs | PageLimitExceeded
+
+
+def explain(
+    failure: CompileFailure, *, tex: str, engine: str, loaded: Loaded, prepared: Prepared
+) -> TexcvError:
+    """The error to report for ``failure`` of compiling ``tex`` (rendered from ``prepared``)."""
+    if isinstance(failure, PageLimitExceeded):
+        return InputError(
+            f"the CV has {failure.pages} pages; design.max_pages allows {failure.limit}",
+            location=prepared.positions.locate(("design", "max_pages")),
+            hint="shorten it or raise design.max_pages; the previous PDF was kept",
+        )
+    if isinstance(failure, MissingGlyphs):
+        return missing_glyphs(failure, loaded)
+    return tex_failure(failure, tex, engine, loaded, prepared.origin)
+
+
+def tex_failure(
+    failure: TexFailure,
+    tex: str,
+    engine: str,
+    loaded: Loaded,
+    origin: Callable[[DataPath], DataPath] | None = None,
+) -> BuildError:
+    """TeX's error at the cv.yaml field it stopped in, when the .tex line came from one."""
+    found = (
+        locate_line(tex, failure.tex_line, loaded.positions, loaded.data, failure.message, origin)
+        if failure.tex_line
+        else None
+    )
+    hint = failure.hint
+    if engine == "pdflatex" and _NOT_SET_UP in failure.message:
+        hint = "pdflatex cannot typeset this character: use design.engine: auto (or lualatex); " + (
+            hint or ""
+        )
+    return BuildError(
+        failure.message,
+        location=found[1] if found else None,
+        path=found[0] if found else None,
+        hint=hint,
+    )
+
+
+def missing_glyphs(failure: MissingGlyphs, loaded: Loaded) -> InputError:
+    """Name each character no font has, at the first field that holds it."""
+    errors = []
+    for char, _ in failure.characters:
+        for data_path, text in walk_strings(loaded.data):
+            if char in text:
+                errors.append(
+                    InputError(
+                        f"no installed font can show '{char}' (U+{ord(char):04X})",
+                        location=loaded.positions.locate(data_path),
+                        path=format_path(data_path),
+                        hint="install a font that covers it (.ci/install-tex.sh installs Noto) "
+                        "or remove the character",
+                    )
+                )
+                break
+    if not errors:
+        return InputError(failure.message, hint=failure.hint)
+    return errors[0] if len(errors) == 1 else InputErrors(errors)
 
 
 def parse_path(text: str) -> DataPath:
@@ -40,7 +116,7 @@ def locate_line(
 
     Given the loaded ``data`` and TeX's error ``message``, narrows the entry down to the field
     that holds the character TeX complained about. ``origin`` maps a path of the rendered CV
-    back to cv.yaml's when entries were sorted or selected (texcv.prepare.variant.Prepared.origin).
+    back to cv.yaml's when entries were sorted or selected (texcv.prepare.Prepared.origin).
     """
     path = path_of_line(tex, line)
     if path is None:

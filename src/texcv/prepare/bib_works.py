@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from texcv.errors import InputError, InputErrors, Location
 from texcv.prepare.names import format_person, is_owner
-from texcv.prepare.origins import Layout
+from texcv.prepare.origins import Origins
 from texcv.schema import CV, PublicationEntry, Section
 from texcv.schema.dates import CVDate
 from texcv.schema.publications import PUBLICATION_TYPES, AuthorFormat
@@ -40,14 +40,14 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _MARKUP = re.compile(r"([*\[\]])")
 
 
-def complete_publications(cv: CV, positions: Positions, base: Path) -> tuple[CV, Layout]:
+def complete_publications(cv: CV, positions: Positions, base: Path) -> tuple[CV, Origins]:
     """``cv`` with every publications section's .bib works added, filtered and sorted, and
     where each entry came from (``positions`` places errors about the `bibtex:` key)."""
-    layout = Layout()
+    came_from = Origins()
     sections: list[Section] = []
     errors: list[InputError] = []
     for index, section in enumerate(cv.sections):
-        origins = layout.add_section(("sections", index))
+        origins = came_from.add_section(("sections", index))
         here: DataPath = ("sections", index)
         placed: list[tuple[Any, DataPath]] = [
             (entry, (*here, "entries", number)) for number, entry in enumerate(section.entries)
@@ -73,7 +73,7 @@ def complete_publications(cv: CV, positions: Positions, base: Path) -> tuple[CV,
         sections.append(section.model_copy(update={"entries": [entry for entry, _ in placed]}))
     if errors:
         raise InputErrors(errors)
-    return cv.model_copy(update={"sections": sections}), layout
+    return cv.model_copy(update={"sections": sections}), came_from
 
 
 def bib_works(

@@ -14,7 +14,7 @@ from texcv.source.yaml_reader import DataPath
 
 
 @dataclass
-class Layout:
+class Origins:
     """Where each section and entry of a rebuilt CV came from (paths in the previous one)."""
 
     sections: list[tuple[DataPath, list[DataPath]]] = field(default_factory=list)

@@ -1,62 +1,29 @@
-"""What one build prints: the CV as validated, made whole, and narrowed to a variant.
+"""Narrow a CV to one of its variants (``variants:`` in cv.yaml).
 
-A variant (``variants:`` in cv.yaml) may change the language, override design keys and keep
-only what carries some tags. `prepare` runs after the full CV validated, so a mistake anywhere
-in cv.yaml is reported whichever variant is built.
+A variant may change the language, override design keys and keep only what carries some tags.
+texcv.prepare.prepare calls this only when a variant is asked for.
 """
 
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from texcv.errors import InputError
-from texcv.prepare.bib_works import complete_publications
-from texcv.prepare.origins import Layout
+from texcv.prepare.origins import Origins
 from texcv.schema import CV, Section
 from texcv.schema.validate import validate
 from texcv.schema.variants import Variant
-from texcv.source.yaml_reader import DataPath, Loaded, Positions
+from texcv.source.yaml_reader import Loaded, Positions
 
 
-@dataclass(frozen=True)
-class Prepared:
-    """The CV to render, the way back to cv.yaml from its paths, and where its settings are.
-
-    ``positions`` places the settings the build reads (a variant's `design` keys at their
-    lines under `variants`); entries are placed through `origin` and cv.yaml's positions.
-    """
-
-    cv: CV
-    positions: Positions
-    layouts: tuple[Layout, ...] = field(default=())
-    variant: str | None = None
-
-    def origin(self, path: DataPath) -> DataPath:
-        """The cv.yaml path of ``path`` in the rendered CV (its `% texcv-source` mark)."""
-        for layout in reversed(self.layouts):
-            path = layout.origin(path)
-        return path
-
-
-def output_name(stem: str, variant: str | None) -> str:
-    """``cv`` for the default build, ``cv-short`` for the variant `short`."""
-    return f"{stem}-{variant}" if variant else stem
-
-
-def prepare(loaded: Loaded, cv: CV, base: Path, variant: str | None = None) -> Prepared:
-    """The CV one build prints; ``base`` is the folder of cv.yaml (for .bib files)."""
-    if variant is None:
-        full, completed = complete_publications(cv, loaded.positions, base)
-        return Prepared(full, loaded.positions, (completed,))
-    spec = find_variant(cv, variant, loaded)
+def with_variant(loaded: Loaded, cv: CV, name: str) -> tuple[Loaded, CV, Variant]:
+    """cv.yaml as the variant ``name`` sees it: its design keys laid over `design`, validated
+    again in its language; and the variant itself (for `select`)."""
+    spec = find_variant(cv, name, loaded)
     language = spec.locale or cv.locale
-    loaded = _with_design(loaded, variant, spec)
+    loaded = _with_design(loaded, name, spec)
     cv = validate(loaded, language=language).model_copy(update={"locale": language})
-    full, completed = complete_publications(cv, loaded.positions, base)
-    chosen, selected = select(full, spec)
-    return Prepared(chosen, loaded.positions, (completed, selected), variant)
+    return loaded, cv, spec
 
 
 def find_variant(cv: CV, name: str, loaded: Loaded) -> Variant:
@@ -70,7 +37,7 @@ def find_variant(cv: CV, name: str, loaded: Loaded) -> Variant:
     )
 
 
-def select(cv: CV, variant: Variant) -> tuple[CV, Layout]:
+def select(cv: CV, variant: Variant) -> tuple[CV, Origins]:
     """Keep what the variant's tags pick; drop what its exclude_tags name.
 
     A section carrying a picked tag keeps all its entries; any other section keeps only its
@@ -78,7 +45,7 @@ def select(cv: CV, variant: Variant) -> tuple[CV, Layout]:
     """
     include = set(variant.tags) if variant.tags is not None else None
     exclude = set(variant.exclude_tags)
-    layout = Layout()
+    came_from = Origins()
     sections: list[Section] = []
     for index, section in enumerate(cv.sections):
         if exclude & set(section.tags):
@@ -91,10 +58,10 @@ def select(cv: CV, variant: Variant) -> tuple[CV, Layout]:
         ]
         if not kept and (not whole or section.entries):
             continue
-        origins = layout.add_section(("sections", index))
+        origins = came_from.add_section(("sections", index))
         origins.extend(("sections", index, "entries", number) for number, _ in kept)
         sections.append(section.model_copy(update={"entries": [entry for _, entry in kept]}))
-    return cv.model_copy(update={"sections": sections}), layout
+    return cv.model_copy(update={"sections": sections}), came_from
 
 
 def _with_design(loaded: Loaded, name: str, variant: Variant) -> Loaded:

@@ -6,11 +6,12 @@ from typing import Literal
 
 from pydantic import Field
 
+from texcv.engines import TexEngine
 from texcv.schema.base import Length, StrictModel
 
 Style = Literal["casual", "classic", "banking", "oldstyle", "fancy"]
 Color = Literal["black", "blue", "burgundy", "green", "grey", "orange", "purple", "red"]
-Engine = Literal["auto", "pdflatex", "lualatex", "xelatex"]
+Engine = Literal["auto", TexEngine]  # the engines are named once, in texcv.engines
 
 
 class Design(StrictModel):

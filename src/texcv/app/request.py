@@ -1,0 +1,44 @@
+"""What one build is asked to do: made once by the CLI from its arguments, then passed down.
+
+Nothing below the CLI sees argparse. The no-op check's key (texcv.compile.uptodate) is made
+from the fields that change the PDF, named one by one in `settings`: a new field is left out
+of it until someone decides that it changes the PDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    """Build ``input`` into the folder ``output``.
+
+    ``engine`` overrides design.engine (None: the CV decides); ``variant`` names one of
+    cv.yaml's `variants` (None: the whole CV); ``force`` builds even when nothing changed.
+    """
+
+    input: Path
+    output: Path
+    engine: str | None = None
+    variant: str | None = None
+    force: bool = False
+
+    @property
+    def stem(self) -> str:
+        """The output files' name: ``cv`` for cv.yaml, ``cv-short`` for its variant `short`."""
+        return f"{self.input.stem}-{self.variant}" if self.variant else self.input.stem
+
+    @property
+    def pdf(self) -> Path:
+        return self.output / f"{self.stem}.pdf"
+
+    def settings(self, source_date: str) -> dict[str, object]:
+        """What, besides the files' contents, makes this build's PDF what it is."""
+        return {
+            "input": str(self.input),
+            "engine": self.engine,
+            "variant": self.variant,
+            "source_date_epoch": source_date,  # a new commit's date is a new PDF
+        }
