@@ -62,9 +62,11 @@ schema: $(PY_STAMP)
 test: $(PY_STAMP) $(TEX_STAMP)
 	$(BIN)/python -m pytest -n auto -q
 
+# Style (ruff) and the architecture: the import contracts in pyproject.toml (import-linter).
 lint: $(PY_STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/lint-imports
 
 $(PY_STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "texcv: error: $(PYTHON) not found; install Python 3.11+"; exit 1; }

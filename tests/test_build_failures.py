@@ -9,7 +9,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -123,9 +122,7 @@ def test_make_pdf_fails_fast_and_keeps_the_old_pdf(project: Path, fixture: str) 
     before = (project / "build" / "cv.pdf").read_bytes()
     shutil.copyfile(FIXTURES / "broken" / f"{fixture}.yaml", project / "cv.yaml")
     os.utime(project / "cv.yaml")  # newer than the PDF, so make rebuilds
-    started = time.perf_counter()
-    result = _make(project)
-    assert time.perf_counter() - started < 30  # about 0.5 s alone; this is "no hang"
+    result = _make(project)  # its timeout stops a hang; speed is `make bench`'s job
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert f"{project / 'cv.yaml'}:" in result.stderr

@@ -209,3 +209,17 @@ def test_an_early_pass_for_another_preamble_or_no_build_is_stopped_cleanly(
     assert red != repo_tex
     result = build_pdf(red, tmp_path, "cv", "pdflatex", 120, early=mismatched)
     assert pdf_info(result.pdf)["Pages"] == "3"
+
+
+def test_the_noop_key_holds_what_changes_the_pdf_and_nothing_else() -> None:
+    from texcv.app.request import BuildRequest
+
+    request = BuildRequest(input=Path("cv.yaml"), output=Path("build"))
+    same = request.settings("1700000000")
+    assert BuildRequest(Path("cv.yaml"), Path("build"), force=True).settings("1700000000") == same
+    for other in (
+        BuildRequest(Path("cv.yaml"), Path("build"), engine="lualatex"),
+        BuildRequest(Path("cv.yaml"), Path("build"), variant="short"),
+    ):
+        assert other.settings("1700000000") != same
+    assert request.settings("1700000001") != same  # a new commit's date is a new PDF

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 
-PATHS = ["src", "tests", "bench"]
+PATHS = ["src", "tests", "bench", "scripts"]
 
 
 @pytest.mark.parametrize("command", [["check"], ["format", "--check"]])

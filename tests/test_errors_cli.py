@@ -8,7 +8,6 @@ cv.yaml, so the messages name `cv.yaml` exactly as a person running `texcv` woul
 from __future__ import annotations
 
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -98,15 +97,6 @@ CASES = [
 ]
 
 
-def cpu_timed(*args: str, cwd: Path) -> tuple[subprocess.CompletedProcess[str], float]:
-    """Run texcv; also return the CPU seconds it used (unlike wall time, not inflated by a
-    machine busy with other tests, so a bound on it is a fair test of "fails fast")."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    result = run_texcv(*args, cwd=cwd, timeout=60)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return result, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-
-
 def assert_clean_failure(result: object, case_where: str, says: tuple[str, ...]) -> None:
     stderr: str = result.stderr  # type: ignore[attr-defined]
     assert result.returncode == 2, stderr  # type: ignore[attr-defined]
@@ -128,15 +118,15 @@ def test_check_reports_place_and_reason(case: Case, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.fixture for case in CASES])
-def test_failed_build_is_quick_and_keeps_the_old_pdf(case: Case, tmp_path: Path) -> None:
+def test_failed_build_stops_before_tex_and_keeps_the_old_pdf(case: Case, tmp_path: Path) -> None:
     shutil.copyfile(BROKEN / f"{case.fixture}.yaml", tmp_path / "cv.yaml")
     out = tmp_path / "build"
     out.mkdir()
     (out / "cv.pdf").write_bytes(OLD_PDF)
-    result, seconds = cpu_timed("build", "cv.yaml", "-o", "build", cwd=tmp_path)
+    result = run_texcv("build", "cv.yaml", "-o", "build", cwd=tmp_path)
     assert_clean_failure(result, case.where, case.says)
     assert (out / "cv.pdf").read_bytes() == OLD_PDF
-    assert seconds < 2, f"took {seconds:.1f} s of CPU"  # about 0.3 s here
+    assert not (out / ".cache").exists()  # TeX never started (speed is `make bench`'s job)
 
 
 def test_missing_file(tmp_path: Path) -> None:
@@ -152,8 +142,7 @@ def test_directory_given_as_the_file(tmp_path: Path) -> None:
 
 def test_huge_file_is_refused_quickly(tmp_path: Path) -> None:
     (tmp_path / "cv.yaml").write_bytes(b"# " + b"x" * (20 * 1024 * 1024) + b"\n")
-    result, seconds = cpu_timed("check", "cv.yaml", cwd=tmp_path)
-    assert seconds < 2
+    result = run_texcv("check", "cv.yaml", cwd=tmp_path)
     assert_clean_failure(result, "cv.yaml", ("file is too large (20.0 MiB", "MiB)"))
 
 
@@ -176,17 +165,15 @@ def test_the_valid_small_cv_passes(tmp_path: Path) -> None:
     assert "cv.yaml is valid" in result.stderr
 
 
-def test_check_is_fast_and_never_loads_latex(tmp_path: Path) -> None:
-    """`texcv check` must stay well under half a second: it may not import the TeX side."""
+def test_check_never_loads_latex(tmp_path: Path) -> None:
+    """`texcv check` stays quick by never importing the TeX side (its time: `make bench`)."""
     code = (
-        "import sys, time\n"
-        "started = time.process_time()\n"
+        "import sys\n"
         "from texcv.app.cli import main\n"
         f"code = main(['check', '-q', {str(ROOT / 'cv.yaml')!r}])\n"
-        "elapsed = time.process_time() - started\n"
         "heavy = [m for m in sys.modules if m.split('.')[0] == 'pylatex'"
         " or m.startswith(('texcv.render', 'texcv.compile'))]\n"
-        "print(code, elapsed, heavy)\n"
+        "print(code, heavy)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code],
@@ -195,11 +182,9 @@ def test_check_is_fast_and_never_loads_latex(tmp_path: Path) -> None:
         env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
         check=True,
     )
-    status, elapsed, heavy = done.stdout.split(" ", 2)
+    status, heavy = done.stdout.split(" ", 1)
     assert status == "0", done.stderr
     assert heavy.strip() == "[]"
-    # CPU time, not wall time, so that a machine busy with other tests does not fail it.
-    assert float(elapsed) < 0.5
 
 
 @pytest.mark.parametrize("where", ["before", "after"])

@@ -13,7 +13,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -85,10 +84,8 @@ def test_tex_cannot_run_a_command(require_tex: None, tmp_path: Path, engine: str
 def test_a_looping_tex_run_is_killed_with_its_process_group(
     require_tex: None, tmp_path: Path
 ) -> None:
-    started = time.monotonic()
     with pytest.raises(BuildError, match="did not finish within 2 s"):
         compile_body("pdflatex", tmp_path, r"\def\x{\x}\x", timeout=2)
-    assert time.monotonic() - started < 10
     work = str((tmp_path / "work").resolve())
     for proc in Path("/proc").iterdir():
         if proc.name.isdigit():
