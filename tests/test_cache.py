@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, pdf_info, pdf_text, run_texcv
+from conftest import FIXTURES, ROOT, pdf_info, pdf_text, run_texcv
 from texcv.compile import TexFailure, build_pdf, early
 from texcv.compile.format import Formats
 from texcv.compile.uptodate import is_up_to_date, record
@@ -152,6 +152,32 @@ def test_noop_build_does_nothing_until_an_input_changes(require_tex: None, tmp_p
     edited = run_texcv("build", str(source), "-o", str(out))
     assert edited.returncode == 0 and "up to date" not in edited.stderr
     assert "widely" in pdf_text(pdf)
+
+
+def test_a_noop_build_loads_neither_pylatex_nor_the_schema(
+    require_tex: None, tmp_path: Path
+) -> None:
+    """The no-op check answers from hashes alone (its speed: `make bench`)."""
+    (tmp_path / "cv.yaml").write_bytes((FIXTURES / "small_cv.yaml").read_bytes())
+    assert run_texcv("build", "cv.yaml", "-o", "out", "-q", cwd=tmp_path).returncode == 0
+    code = (
+        "import sys\n"
+        "from texcv.app.cli import main\n"
+        "code = main(['build', 'cv.yaml', '-o', 'out'])\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('pylatex', 'pydantic', 'pybtex')"
+        " or m.startswith(('texcv.schema', 'texcv.render.document'))]\n"
+        "print(code, heavy)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        check=True,
+    )
+    assert "up to date" in done.stderr
+    assert done.stdout.strip() == "0 []"
 
 
 def test_a_changed_referenced_file_or_pdf_makes_the_build_stale(tmp_path: Path) -> None:
