@@ -237,6 +237,25 @@ def build_parser() -> argparse.ArgumentParser:
     debug_flag(new)
     new.set_defaults(handler=command_new)
 
+    imports = sub.add_parser(
+        "import",
+        help="write a cv.yaml from a RenderCV or JSON Resume file",
+        description="Translate a RenderCV 2.x YAML file or a JSON Resume 1.0 file (JSON or "
+        "YAML) into a texcv cv.yaml, keeping every piece of text. Prints where each field went "
+        "and a warning at the source's line for every choice. Never overwrites without --force.",
+    )
+    imports.add_argument("source", help="the RenderCV or JSON Resume file")
+    imports.add_argument(
+        "-o", "--output", default=DEFAULT_INPUT, help="the cv.yaml to write (default: cv.yaml)"
+    )
+    imports.add_argument(
+        "--bib", action="store_true", help="put publications with authors in publications.bib"
+    )
+    imports.add_argument("--force", action="store_true", help="replace existing files")
+    imports.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    debug_flag(imports)
+    imports.set_defaults(handler=command_import)
+
     release = sub.add_parser(
         "release",
         help="build the CV and its variants into dist/ with named PDFs, previews, SHA256SUMS",
@@ -288,6 +307,14 @@ def command_schema(args: argparse.Namespace) -> int:
 
     files.write_text(Path(args.output), text)  # whole: an editor never sees half a schema
     return 0
+
+
+def command_import(args: argparse.Namespace) -> int:
+    from texcv.app.import_command import run_import
+
+    return run_import(
+        Path(args.source), Path(args.output), bib=args.bib, force=args.force, quiet=args.quiet
+    )
 
 
 def command_new(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ import pybtex.errors
 from pybtex.database import BibliographyData, Person
 from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
-from pylatexenc.latex2text import LatexNodes2Text
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from texcv.errors import InputError, InputErrors, Location
 from texcv.source.yaml_reader import read_text
@@ -24,7 +24,24 @@ from texcv.source.yaml_reader import read_text
 # Fields that hold a link or an identifier: unescaped, never typeset as LaTeX text.
 LINK_FIELDS = frozenset({"url", "doi", "eprint", "hal_id", "isbn", "issn"})
 _ENTRY_START = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s]*)", re.MULTILINE)
-_LATEX = LatexNodes2Text(math_mode="text", strict_latex_spaces=True)
+# pylatexenc reads \textasciicircum as a modifier letter (U+02C6) and drops \textless,
+# \textgreater, \textbar and \textquotedbl: they are the ASCII characters they print.
+_CONTEXT = get_default_latex_context_db()
+_CONTEXT.add_context_category(
+    "texcv-ascii",
+    prepend=True,
+    macros=[
+        MacroTextSpec(name, text)
+        for name, text in (
+            ("textasciicircum", "^"),
+            ("textless", "<"),
+            ("textgreater", ">"),
+            ("textbar", "|"),
+            ("textquotedbl", '"'),
+        )
+    ],
+)
+_LATEX = LatexNodes2Text(latex_context=_CONTEXT, math_mode="text", strict_latex_spaces=True)
 _URL_ESCAPES = {r"\_": "_", r"\%": "%", r"\&": "&", r"\#": "#", r"\~{}": "~", r"\~": "~"}
 
 
