@@ -19,7 +19,9 @@ def run_import(source: Path, output: Path, *, bib: bool, force: bool, quiet: boo
 
     target = output / "cv.yaml" if output.is_dir() else output
     if not target.parent.is_dir():
-        raise InputError(f"the folder {target.parent} does not exist", location=Location(str(target)))
+        raise InputError(
+            f"the folder {target.parent} does not exist", location=Location(str(target))
+        )
     result = import_file(source, target, bib=bib)
     files: list[tuple[Path, str | bytes]] = [(target, result.cv_text)]
     if result.bib_text is not None:
@@ -51,7 +53,11 @@ def run_import(source: Path, output: Path, *, bib: bool, force: bool, quiet: boo
     if not quiet:
         for warning in warnings:
             print(warning.format(), file=sys.stderr)
-        count = f"; {len(warnings)} warning{'s' if len(warnings) != 1 else ''} above" if warnings else ""
+        count = (
+            f"; {len(warnings)} warning{'s' if len(warnings) != 1 else ''} above"
+            if warnings
+            else ""
+        )
         print(
             f"texcv: wrote {', '.join(written)} ({result.sections} sections, "
             f"{result.entries} entries){count}",

@@ -109,9 +109,7 @@ def _bold_keywords(tr: Translation) -> None:
     if not tr.bold_keywords:
         return
     words = sorted(set(tr.bold_keywords), key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w*])(" + "|".join(map(re.escape, words)) + r")(?![\w*])"
-    )
+    pattern = re.compile(r"(?<![\w*])(" + "|".join(map(re.escape, words)) + r")(?![\w*])")
     link = re.compile(r"(\[(?:\\.|[^\[\]\\])*\]\([^\s()]+\))")
 
     def bolden(text: str) -> str:

@@ -30,7 +30,10 @@ def move_to_bib(tr: Translation, file_name: str) -> str | None:
             works.append(_work(tr, entry, source, taken, keyword))
             tr.moved(source, f"{file_name} @{works[-1].type}{{{works[-1].key}}}")
         section["entries"] = [e for i, e in enumerate(section["entries"]) if not _movable(e)]
-        section.update({"bibtex": file_name, "authors": "as-written", "sort": "as-written"})
+        section.update(
+            {"kind": "publication", "bibtex": file_name, "authors": "as-written"}
+            | {"sort": "as-written"}
+        )
         tr.comments[("sections", index, "bibtex")] = (
             "publications with authors are in the .bib (texcv import --bib); printed as written, "
             "in the source's order" + (", after the entries above" if section["entries"] else "")

@@ -110,8 +110,7 @@ class Contacts:
         if not known and network:
             self.tr.warn(
                 source,
-                f"moderncv has no icon for '{network}': it is an item of the {LINKS_TITLE} "
-                "section",
+                f"moderncv has no icon for '{network}': it is an item of the {LINKS_TITLE} section",
             )
 
     def link_item(self, source: DataPath, label: str, text: str, url: str | None) -> None:

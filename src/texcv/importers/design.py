@@ -176,7 +176,7 @@ def _not_carried(tr: Translation, source: DataPath) -> None:
         return
     for key, value in data.items():
         leaves = [path for path in _leaves(value, (key,)) if path not in _USED]
-        leaves = [p for p in leaves if not (p[:2] == ("typography", "font_family"))]
+        leaves = [p for p in leaves if p[:2] != ("typography", "font_family")]
         if leaves:
             names = ", ".join(".".join(map(str, path)) for path in leaves[:6])
             more = f" and {len(leaves) - 6} more" if len(leaves) > 6 else ""

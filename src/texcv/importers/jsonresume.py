@@ -134,16 +134,28 @@ class JSONResume:
         if summary:
             index = tr.add_section("Summary", "text", (*basics, "summary"))
             tr.add_entry(index, {"kind": "text", "text": tr.markup(summary)})
-            tr.choice(("sections", index, "title"), (*basics, "summary"), "basics.summary is a text section 'Summary'")
+            tr.choice(
+                ("sections", index, "title"),
+                (*basics, "summary"),
+                "basics.summary is a text section 'Summary'",
+            )
         details = None
         for key in tr.keys(basics):
             if key in BASICS or tr.text((*basics, key)) is None:
                 continue
             if details is None:
                 details = tr.add_section("Details", "item")
-            entry = {"kind": "item", "label": tr.markup(humanize(key)), "text": tr.markup(tr.flatten((*basics, key)))}
+            entry = {
+                "kind": "item",
+                "label": tr.markup(humanize(key)),
+                "text": tr.markup(tr.flatten((*basics, key))),
+            }
             target = tr.add_entry(details, entry)
-            tr.choice(target, (*basics, key), f"'{key}' is not a field of basics: kept as an item of Details")
+            tr.choice(
+                target,
+                (*basics, key),
+                f"'{key}' is not a field of basics: kept as an item of Details",
+            )
 
     def _location(self, source: DataPath) -> None:
         tr = self.tr
@@ -155,13 +167,19 @@ class JSONResume:
         address: dict[str, str] = {}
         street = tr.text((*source, "address"))
         if street:
-            address["street"] = ", ".join(line.strip() for line in street.splitlines() if line.strip())
+            address["street"] = ", ".join(
+                line.strip() for line in street.splitlines() if line.strip()
+            )
             tr.moved((*source, "address"), "header.address.street")
-        city = " ".join(part for part in (tr.text((*source, "postalCode")), tr.text((*source, "city"))) if part)
+        city = " ".join(
+            part for part in (tr.text((*source, "postalCode")), tr.text((*source, "city"))) if part
+        )
         region = tr.text((*source, "region"))
         if region:
             city = f"{city}, {region}" if city else region
-            tr.choice(("header", "address", "city"), (*source, "region"), "region joined to the city line")
+            tr.choice(
+                ("header", "address", "city"), (*source, "region"), "region joined to the city line"
+            )
         if city:
             address["city"] = city
             tr.moved(source, "header.address.city (postalCode, city, region)")
@@ -198,11 +216,15 @@ class JSONResume:
             if extras and entry["kind"] == "entry":
                 entry.setdefault("highlights", []).extend(map(tr.markup, extras))
             elif extras:
-                entry["comment"] = "; ".join([entry.get("comment") or "", *map(tr.markup, extras)]).strip("; ")
+                entry["comment"] = "; ".join(
+                    [entry.get("comment") or "", *map(tr.markup, extras)]
+                ).strip("; ")
 
     # One method per section; each fills `entry` from the item at `source`.
 
-    def _job(self, entry: dict[str, Any], source: DataPath, target: DataPath, organisation: str) -> None:
+    def _job(
+        self, entry: dict[str, Any], source: DataPath, target: DataPath, organisation: str
+    ) -> None:
         tr = self.tr
         tr.field(entry, "title", (*source, "position"), target)
         entry.setdefault("title", "")
@@ -217,7 +239,11 @@ class JSONResume:
         description = self.tr.text((*source, "description"))
         if description:
             self.tr.add_note(entry, self.tr.markup(description))
-            self.tr.choice((*target, "note"), (*source, "description"), "the company's description goes to note")
+            self.tr.choice(
+                (*target, "note"),
+                (*source, "description"),
+                "the company's description goes to note",
+            )
 
     def _volunteer(self, entry: dict[str, Any], source: DataPath, target: DataPath) -> None:
         self._job(entry, source, target, "organization")
@@ -227,7 +253,11 @@ class JSONResume:
         study, area = tr.text((*source, "studyType")), tr.text((*source, "area"))
         entry["title"] = tr.markup(" in ".join(part for part in (study, area) if part))
         if study and area:
-            tr.choice((*target, "title"), (*source, "studyType"), "studyType and area joined as 'STUDYTYPE in AREA'")
+            tr.choice(
+                (*target, "title"),
+                (*source, "studyType"),
+                "studyType and area joined as 'STUDYTYPE in AREA'",
+            )
         tr.moved((*source, "area"), f"{format_path(target)}.title")
         self._linked(entry, "organisation", (*source, "institution"), (*source, "url"), target)
         tr.dates(entry, target, start=(*source, "startDate"), end=(*source, "endDate"))
@@ -235,7 +265,9 @@ class JSONResume:
         courses = tr.lines((*source, "courses"))
         if courses:
             entry["highlights"] = courses
-            tr.choice((*target, "highlights"), (*source, "courses"), "courses are the entry's highlights")
+            tr.choice(
+                (*target, "highlights"), (*source, "courses"), "courses are the entry's highlights"
+            )
 
     def _awards(self, entry: dict[str, Any], source: DataPath, target: DataPath) -> None:
         tr = self.tr
@@ -292,12 +324,19 @@ class JSONResume:
             text = tr.flatten((*source, key))
             if text:
                 tr.add_note(entry, tr.markup(f"{label}: {text}"))
-                tr.choice((*target, "note"), (*source, key), f"project {key} go to note as '{label}: ...'")
+                tr.choice(
+                    (*target, "note"), (*source, key), f"project {key} go to note as '{label}: ...'"
+                )
 
     # Shared pieces.
 
     def _linked(
-        self, entry: dict[str, Any], key: str, text_path: DataPath, url_path: DataPath, target: DataPath
+        self,
+        entry: dict[str, Any],
+        key: str,
+        text_path: DataPath,
+        url_path: DataPath,
+        target: DataPath,
     ) -> None:
         """A text field, made a link when the item has a url."""
         tr = self.tr
@@ -319,7 +358,13 @@ class JSONResume:
             self.tr.moved(source, f"{format_path(target)}.highlights")
 
     def _labelled(
-        self, entry: dict[str, Any], source: DataPath, target: DataPath, label: str, text: str, comment: str | None
+        self,
+        entry: dict[str, Any],
+        source: DataPath,
+        target: DataPath,
+        label: str,
+        text: str,
+        comment: str | None,
     ) -> None:
         tr = self.tr
         tr.field(entry, "label", (*source, label), target)

@@ -61,9 +61,38 @@ NETWORK_URLS = {
     "X": "https://x.com/",
     "Bluesky": "https://bsky.app/profile/",
 }
+# Words RenderCV leaves in lower case in a title made from a key.
 _SMALL_WORDS = frozenset(
-    "a and as at but by for from if in into like near nor of off on onto or over so than "
-    "that to upon when with yet".split()
+    [
+        "a",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "if",
+        "in",
+        "into",
+        "like",
+        "near",
+        "nor",
+        "of",
+        "off",
+        "on",
+        "onto",
+        "or",
+        "over",
+        "so",
+        "than",
+        "that",
+        "to",
+        "upon",
+        "when",
+        "with",
+        "yet",
+    ]
 )
 _LANGUAGES = {"english": "en", "french": "fr"}
 _BOLD_AUTHOR = re.compile(r"^\s*(\*\*\*|\*\*|__)(.+?)\1\s*$")
@@ -153,9 +182,15 @@ class RenderCV:
                 continue
             if details is None:
                 details = tr.add_section("Details", "item")
-            entry = {"kind": "item", "label": tr.markup(key), "text": tr.markup(tr.flatten((*cv, key)))}
+            entry = {
+                "kind": "item",
+                "label": tr.markup(key),
+                "text": tr.markup(tr.flatten((*cv, key))),
+            }
             target = tr.add_entry(details, entry)
-            tr.choice(target, (*cv, key), f"'{key}' is not a RenderCV field: kept as an item of Details")
+            tr.choice(
+                target, (*cv, key), f"'{key}' is not a RenderCV field: kept as an item of Details"
+            )
 
     def _one_or_many(self, source: DataPath, add: Any) -> None:
         if isinstance(self.tr.get(source), list):
@@ -185,9 +220,7 @@ class RenderCV:
                 )
         other = [key for key in tr.keys(source) if key not in ("language", "phrases")]
         other += [
-            f"phrases.{key}"
-            for key in tr.keys((*source, "phrases"))
-            if key != "degree_with_area"
+            f"phrases.{key}" for key in tr.keys((*source, "phrases")) if key != "degree_with_area"
         ]
         if other:
             tr.warn(
@@ -221,10 +254,19 @@ class RenderCV:
         paths = [(*source, i) for i in range(len(entries))] if isinstance(value, list) else [source]
         types = [entry_type(tr.get(path)) for path in paths]
         kinds = {t for t in types if t}
-        index = tr.add_section(tr.markup(title), _KINDS.get(next(iter(kinds), ""), "bullet"), source)
+        index = tr.add_section(
+            tr.markup(title), _KINDS.get(next(iter(kinds), ""), "bullet"), source
+        )
         if len(kinds) > 1:
-            tr.warn(source, f"the section '{title}' mixes entry types ({', '.join(sorted(kinds))}): each entry keeps its own kind")
-        numbered = [path for path, t in zip(paths, types, strict=True) if t in ("numbered", "reversed_numbered")]
+            tr.warn(
+                source,
+                f"the section '{title}' mixes entry types ({', '.join(sorted(kinds))}): each entry keeps its own kind",
+            )
+        numbered = [
+            path
+            for path, t in zip(paths, types, strict=True)
+            if t in ("numbered", "reversed_numbered")
+        ]
         for number, (path, kind) in enumerate(zip(paths, types, strict=True), 1):
             self._entry(index, path, kind, number, len(paths))
         if numbered:
@@ -235,13 +277,17 @@ class RenderCV:
             )
         tr.sections[index]["kind"] = _section_kind(tr.sections[index]["entries"])
 
-    def _entry(self, section: int, source: DataPath, kind: str | None, number: int, total: int) -> None:
+    def _entry(
+        self, section: int, source: DataPath, kind: str | None, number: int, total: int
+    ) -> None:
         tr = self.tr
         if kind is None:
             text = tr.flatten(source)
             if text:
                 target = tr.add_entry(section, {"kind": "bullet", "text": tr.markup(text)})
-                tr.choice(target, source, "this entry matches no RenderCV entry type: kept as a bullet")
+                tr.choice(
+                    target, source, "this entry matches no RenderCV entry type: kept as a bullet"
+                )
             return
         if kind == "text":
             target = tr.add_entry(section, {"kind": "text", "text": tr.markup(tr.get(source))})
@@ -279,7 +325,11 @@ class RenderCV:
             phrase = tr.text(("locale", "phrases", "degree_with_area")) or "DEGREE in AREA"
             if degree and area:
                 entry["title"] = tr.markup(phrase.replace("DEGREE", degree).replace("AREA", area))
-                tr.choice((*target, "title"), (*source, "degree"), f"degree and area joined as '{phrase}' (RenderCV's wording)")
+                tr.choice(
+                    (*target, "title"),
+                    (*source, "degree"),
+                    f"degree and area joined as '{phrase}' (RenderCV's wording)",
+                )
             elif area or degree:
                 entry["title"] = tr.markup(area or degree or "")
             tr.moved((*source, "area"), "title")
@@ -288,7 +338,13 @@ class RenderCV:
             tr.field(entry, "title", (*source, "name"), target)
         entry.setdefault("title", "")
         tr.field(entry, "location", (*source, "location"), target)
-        tr.dates(entry, target, date=(*source, "date"), start=(*source, "start_date"), end=(*source, "end_date"))
+        tr.dates(
+            entry,
+            target,
+            date=(*source, "date"),
+            start=(*source, "start_date"),
+            end=(*source, "end_date"),
+        )
         tr.field(entry, "description", (*source, "summary"), target)
         highlights = tr.lines((*source, "highlights"))
         if highlights:
@@ -307,7 +363,11 @@ class RenderCV:
                 name = tr.plain(bold.group(2))
                 if name not in tr.owner_names:
                     tr.owner_names.append(name)
-                    tr.choice(("owner", "names"), (*source, "authors", index), f"'{name}' is in bold in the source: it is the owner's name (texcv sets it in bold)")
+                    tr.choice(
+                        ("owner", "names"),
+                        (*source, "authors", index),
+                        f"'{name}' is in bold in the source: it is the owner's name (texcv sets it in bold)",
+                    )
             authors.append(tr.plain(name))
         if not authors:
             entry["kind"] = "entry"
@@ -322,7 +382,10 @@ class RenderCV:
             tr.bib_sources[target] = source
         entry.setdefault("title", "")
         tr.dates(entry, target, date=(*source, "date"))
-        for key, pattern, label in (("doi", r"^10\.\d{4,9}/\S+$", "DOI"), ("url", r"^https?://\S+$", "URL")):
+        for key, pattern, label in (
+            ("doi", r"^10\.\d{4,9}/\S+$", "DOI"),
+            ("url", r"^https?://\S+$", "URL"),
+        ):
             value = tr.text((*source, key))
             if not value:
                 continue
@@ -331,12 +394,18 @@ class RenderCV:
                 tr.moved((*source, key), f"{_path(target)}.{key}")
             else:
                 tr.add_note(entry, f"{label}: {value}")
-                tr.choice((*target, "note"), (*source, key), f"{label} '{value}' kept as text in note")
+                tr.choice(
+                    (*target, "note"), (*source, key), f"{label} '{value}' kept as text in note"
+                )
         summary = tr.text((*source, "summary"))
         if summary:
             if entry["kind"] == "publication":
                 tr.add_note(entry, tr.markup(summary))
-                tr.choice((*target, "note"), (*source, "summary"), "the summary of a publication goes to its note")
+                tr.choice(
+                    (*target, "note"),
+                    (*source, "summary"),
+                    "the summary of a publication goes to its note",
+                )
             else:
                 entry["description"] = tr.markup(summary)
                 tr.moved((*source, "summary"), f"{_path(target)}.description")
@@ -357,7 +426,7 @@ _KINDS = {
 
 def _section_kind(entries: list[Any]) -> str:
     kinds = [entry["kind"] for entry in entries if isinstance(entry, dict)]
-    return max(set(kinds), key=kinds.count) if kinds else "text"
+    return max(kinds, key=kinds.count) if kinds else "text"  # ties: the first entry's kind
 
 
 def _path(target: DataPath) -> str:

@@ -143,7 +143,13 @@ class Translation:
         entry["note"] = f"{entry['note']}{NOTE_SEPARATOR}{text}" if entry.get("note") else text
 
     def field(
-        self, entry: dict[str, Any], key: str, source: DataPath, target: DataPath, *, plain: bool = False
+        self,
+        entry: dict[str, Any],
+        key: str,
+        source: DataPath,
+        target: DataPath,
+        *,
+        plain: bool = False,
     ) -> None:
         """Copy one text field (converted to texcv text, or to plain text) and report it."""
         value = self.text(source)
@@ -317,4 +323,3 @@ def humanize(key: str) -> str:
     words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key).replace("_", " ").split()
     text = " ".join(words).lower() if words else key
     return text[:1].upper() + text[1:]
-

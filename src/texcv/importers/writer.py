@@ -29,7 +29,10 @@ WIDTH = 100  # comments wrap here, as the code does
 DATE_KEYS = frozenset({"date", "start", "end"})
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _PLAIN_START = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`]")
-_NOT_PRINTABLE = re.compile("[^\x09\x0a\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What YAML cannot hold as it is, or reads as a line break (NEL, LS, PS): escaped when quoted.
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
 
 
 def dump_cv(data: dict[str, Any], comments: dict[DataPath, str], preface: list[str]) -> str:
@@ -63,7 +66,9 @@ class _Writer:
             self.lines.append(f"{pad}{key}:")
             self.mapping(value, path, depth + 1, model)
         elif isinstance(value, list):
-            if key == "authors" and all(_plain(str(item)) and "," not in str(item) for item in value):
+            if key == "authors" and all(
+                _plain(str(item)) and "," not in str(item) for item in value
+            ):
                 self.lines.append(f"{pad}{key}: [{', '.join(map(str, value))}]")
                 return
             self.lines.append(f"{pad}{key}:")
@@ -111,7 +116,9 @@ class _Writer:
                     self.field(key, item[key], (*item_path, key), depth + 1, child)
             elif isinstance(item, str) and _block(item):
                 self.lines.append(f"{pad}- |-")
-                self.lines.extend(f"{pad}{INDENT}{line}" if line else "" for line in item.split("\n"))
+                self.lines.extend(
+                    f"{pad}{INDENT}{line}" if line else "" for line in item.split("\n")
+                )
             else:
                 self.lines.append(f"{pad}- {scalar(item)}")
 

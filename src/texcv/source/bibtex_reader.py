@@ -25,7 +25,8 @@ from texcv.source.yaml_reader import read_text
 LINK_FIELDS = frozenset({"url", "doi", "eprint", "hal_id", "isbn", "issn"})
 _ENTRY_START = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s]*)", re.MULTILINE)
 # pylatexenc reads \textasciicircum as a modifier letter (U+02C6) and drops \textless,
-# \textgreater, \textbar and \textquotedbl: they are the ASCII characters they print.
+# \textgreater, \textbar, \textquotedbl and \textbrace...: they are the ASCII characters
+# they print (texcv's .bib writer uses them, texcv.source.bibtex_writer).
 _CONTEXT = get_default_latex_context_db()
 _CONTEXT.add_context_category(
     "texcv-ascii",
@@ -38,6 +39,8 @@ _CONTEXT.add_context_category(
             ("textgreater", ">"),
             ("textbar", "|"),
             ("textquotedbl", '"'),
+            ("textbraceleft", "{"),
+            ("textbraceright", "}"),
         )
     ],
 )

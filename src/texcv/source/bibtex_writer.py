@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 _CHARS: dict[str, str] = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    "{": r"\textbraceleft{}",  # not \{: BibTeX counts every brace, escaped or not
+    "}": r"\textbraceright{}",
     "$": r"\$",
     "&": r"\&",
     "#": r"\#",

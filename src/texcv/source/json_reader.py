@@ -45,7 +45,7 @@ def load_json_text(text: str, display: str) -> Loaded:
             location=Location(display),
         ) from None
     walker = _Walker(text, display)
-    data, end = walker.value(walker.skip(0), (), 0)
+    data, _ = walker.value(walker.skip(0), (), 0)
     return Loaded(data=data, positions=walker.positions, text=text)
 
 
