@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from texcv.importers.contact import Contacts
+from texcv.importers.contact import LINKS_TITLE, Contacts
 from texcv.importers.markup import link, plain_to_texcv
 from texcv.importers.translation import Translation, humanize
 from texcv.source.yaml_reader import DataPath, Loaded, format_path
@@ -128,7 +128,7 @@ class JSONResume:
                 tr.text((*path, "username")),
                 tr.text((*path, "url")),
             )
-            for line in tr.extras(path, PROFILE, "a JSON Resume profile"):
+            for line in tr.extras(path, PROFILE, "a JSON Resume profile", f"{LINKS_TITLE} section"):
                 contacts.link_item(path, "", line, None)
         summary = tr.text((*basics, "summary"))
         if summary:
@@ -187,7 +187,7 @@ class JSONResume:
         if country:
             address["country"] = country
             tr.moved((*source, "countryCode"), "header.address.country")
-        extras = tr.extras(source, LOCATION, "a JSON Resume location")
+        extras = tr.extras(source, LOCATION, "a JSON Resume location", "address (country line)")
         if extras:
             address["country"] = ", ".join([address.get("country", ""), *extras]).strip(", ")
         if address:
@@ -196,13 +196,17 @@ class JSONResume:
     def _section(self, key: str) -> None:
         tr = self.tr
         source: DataPath = (key,)
-        if not tr.items(source):
+        value = tr.get(source)
+        if isinstance(value, list):
+            paths: list[DataPath] = [(key, number) for number in tr.items(source)]
+        else:  # one item given without its list
+            paths = [source] if value not in (None, "", {}) else []
+        if not paths:
             tr.warn(source, f"the section '{key}' is empty: left out")
             return
         index = tr.add_section(TITLES[key], KINDS.get(key, "entry"), source)
         translate = getattr(self, f"_{key}")
-        for number in tr.items(source):
-            path = (key, number)
+        for path in paths:
             if not isinstance(tr.get(path), dict):
                 text = tr.text(path)
                 if text:

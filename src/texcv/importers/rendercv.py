@@ -15,7 +15,7 @@ from texcv.importers.design import translate_design
 from texcv.importers.markup import markdown_to_plain, markdown_to_texcv
 from texcv.importers.translation import Translation
 from texcv.schema.languages import LANGUAGES
-from texcv.source.yaml_reader import DataPath, Loaded
+from texcv.source.yaml_reader import DataPath, Loaded, format_path
 
 # RenderCV's entry types and the keys that only they have.
 ENTRY_TYPES: tuple[tuple[str, frozenset[str]], ...] = (
@@ -141,8 +141,16 @@ class RenderCV:
         if tr.get(("design",)) is not None:
             translate_design(tr, ("design",))
         self._locale(("locale",))
-        for key in tr.keys(("cv", "sections")):
-            self._section(("cv", "sections", key), key)
+        sections = tr.get(("cv", "sections"))
+        if isinstance(sections, dict):
+            for key in tr.keys(("cv", "sections")):
+                self._section(("cv", "sections", key), key)
+        elif sections is not None:
+            tr.generic_section(
+                ("cv", "sections"),
+                "Sections",
+                "cv.sections is not a mapping of titles to entries: its text is kept as bullets",
+            )
         self._settings(("settings",))
         tr.drop_empty_sections()
         return tr
@@ -349,7 +357,7 @@ class RenderCV:
         highlights = tr.lines((*source, "highlights"))
         if highlights:
             entry["highlights"] = highlights
-            tr.moved((*source, "highlights"), f"{_path(target)}.highlights")
+            tr.moved((*source, "highlights"), f"{format_path(target)}.highlights")
 
     def _publication(self, entry: dict[str, Any], source: DataPath, target: DataPath) -> None:
         tr = self.tr
@@ -376,7 +384,7 @@ class RenderCV:
             tr.choice((*target, "kind"), source, "a publication without authors: a dated entry")
         else:
             entry["authors"] = authors
-            tr.moved((*source, "authors"), f"{_path(target)}.authors")
+            tr.moved((*source, "authors"), f"{format_path(target)}.authors")
             tr.field(entry, "title", (*source, "title"), target)
             tr.field(entry, "venue", (*source, "journal"), target)
             tr.bib_sources[target] = source
@@ -391,7 +399,7 @@ class RenderCV:
                 continue
             if entry["kind"] == "publication" and re.match(pattern, value.strip()):
                 entry[key] = value.strip()
-                tr.moved((*source, key), f"{_path(target)}.{key}")
+                tr.moved((*source, key), f"{format_path(target)}.{key}")
             else:
                 tr.add_note(entry, f"{label}: {value}")
                 tr.choice(
@@ -408,7 +416,7 @@ class RenderCV:
                 )
             else:
                 entry["description"] = tr.markup(summary)
-                tr.moved((*source, "summary"), f"{_path(target)}.description")
+                tr.moved((*source, "summary"), f"{format_path(target)}.description")
 
 
 _KINDS = {
@@ -427,12 +435,6 @@ _KINDS = {
 def _section_kind(entries: list[Any]) -> str:
     kinds = [entry["kind"] for entry in entries if isinstance(entry, dict)]
     return max(kinds, key=kinds.count) if kinds else "text"  # ties: the first entry's kind
-
-
-def _path(target: DataPath) -> str:
-    from texcv.source.yaml_reader import format_path
-
-    return format_path(target)
 
 
 def _network_url(network: str, username: str, prefix: str | None) -> str | None:

@@ -281,7 +281,9 @@ class Translation:
                 "_ . + -) and were not carried; they are not printed",
             )
 
-    def extras(self, source: DataPath, known: set[str], what: str) -> list[str]:
+    def extras(
+        self, source: DataPath, known: frozenset[str] | set[str], what: str, where: str = "entry"
+    ) -> list[str]:
         """`Key: value` lines for keys the format does not define, each reported."""
         lines = []
         for key in self.keys(source):
@@ -291,7 +293,7 @@ class Translation:
             self.warn(
                 (*source, key),
                 f"'{key}' is not a field of {what}: its text is kept as '{humanize(key)}: ...' "
-                "in the same entry",
+                f"in the same {where}",
             )
         return lines
 
