@@ -111,6 +111,9 @@ class JSONResume:
 
     def _basics(self, basics: DataPath) -> None:
         tr, contacts = self.tr, self.contacts
+        if isinstance(tr.get(basics), str):  # a bare name
+            tr.set_name(basics)
+            return
         tr.set_name((*basics, "name"))
         tr.field(tr.header, "title", (*basics, "label"), ("header",))
         contacts.email((*basics, "email"))

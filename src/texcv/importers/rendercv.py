@@ -13,7 +13,7 @@ from typing import Any
 from texcv.importers.contact import Contacts
 from texcv.importers.design import translate_design
 from texcv.importers.markup import markdown_to_plain, markdown_to_texcv
-from texcv.importers.translation import Translation
+from texcv.importers.translation import Translation, humanize
 from texcv.schema.languages import LANGUAGES
 from texcv.source.yaml_reader import DataPath, Loaded, format_path
 
@@ -192,7 +192,7 @@ class RenderCV:
                 details = tr.add_section("Details", "item")
             entry = {
                 "kind": "item",
-                "label": tr.markup(key),
+                "label": tr.markup(humanize(key)),
                 "text": tr.markup(tr.flatten((*cv, key))),
             }
             target = tr.add_entry(details, entry)
