@@ -7,11 +7,11 @@ one without --force) and prints: where each source field went on stdout, the war
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 from texcv.errors import InputError, Location
+from texcv.files import copy_file, write_text
 
 
 def run_import(source: Path, output: Path, *, bib: bool, force: bool, quiet: bool) -> int:
@@ -23,11 +23,11 @@ def run_import(source: Path, output: Path, *, bib: bool, force: bool, quiet: boo
             f"the folder {target.parent} does not exist", location=Location(str(target))
         )
     result = import_file(source, target, bib=bib)
-    files: list[tuple[Path, str | bytes]] = [(target, result.cv_text)]
+    files: list[tuple[Path, str | Path]] = [(target, result.cv_text)]
     if result.bib_text is not None:
         files.append((target.parent / BIB_NAME, result.bib_text))
     if result.photo is not None:
-        files.append((target.parent / result.photo.name, result.photo.read_bytes()))
+        files.append((target.parent / result.photo.name, result.photo))
     if not force:
         for path, _ in files:
             if path.exists():
@@ -66,11 +66,9 @@ def run_import(source: Path, output: Path, *, bib: bool, force: bool, quiet: boo
     return 0
 
 
-def _write(path: Path, content: str | bytes) -> None:
-    """Write whole or not at all: a scratch file renamed over the target."""
-    scratch = path.with_name(f".{path.name}.tmp")
-    if isinstance(content, str):
-        scratch.write_text(content, encoding="utf-8")
+def _write(path: Path, content: str | Path) -> None:
+    """Write whole or not at all (a text, or a copy of a file)."""
+    if isinstance(content, Path):
+        copy_file(content, path)
     else:
-        scratch.write_bytes(content)
-    os.replace(scratch, path)
+        write_text(path, content)
