@@ -41,7 +41,7 @@ def test_entry_out_of_date_order_is_pointed_at() -> None:
     )
     assert found == [
         "cv.yaml:11:9: warning: entry out of date order: 2021-01 is newer than the entry "
-        "before it (2019-01), but this section lists newest first"
+        "before it (2019-01), but this section lists newest first (by start date)"
     ]
 
 
@@ -56,6 +56,43 @@ def test_oldest_first_sections_are_fine_until_one_entry_breaks_the_order() -> No
     assert len(found) == 1
     assert found[0].startswith("cv.yaml:9:")
     assert "2018 is older than the entry before it (2020)" in found[0]
+
+
+def test_a_list_sorted_by_end_date_is_in_order() -> None:
+    # Newest end first; the starts are not in order (a long PhD began before a short job).
+    assert (
+        warnings_of(
+            "  - title: Work\n    entries:\n"
+            "      - {start: 2019-09, end: present, title: Postdoc}\n"
+            "      - {start: 2015-09, end: 2019-06, title: PhD}\n"
+            "      - {start: 2017-06, end: 2017-09, title: Internship}\n"
+            "      - {start: 2012-09, end: 2015-06, title: Master}\n"
+        )
+        == []
+    )
+    assert (
+        warnings_of(
+            "  - title: Work\n    entries:\n"
+            "      - {start: 2012-09, end: 2015-06, title: Master}\n"
+            "      - {start: 2017-06, end: 2017-09, title: Internship}\n"
+            "      - {start: 2015-09, end: 2019-06, title: PhD}\n"
+        )
+        == []
+    )
+
+
+def test_a_list_in_no_order_is_reported_against_the_order_it_follows_best() -> None:
+    found = warnings_of(
+        "  - title: Work\n    entries:\n"
+        "      - {start: 2019-09, end: present, title: Postdoc}\n"
+        "      - {start: 2015-09, end: 2019-06, title: PhD}\n"
+        "      - {start: 2020-06, end: 2020-09, title: Internship}\n"
+        "      - {start: 2012-09, end: 2015-06, title: Master}\n"
+    )
+    assert found == [
+        "cv.yaml:9:10: warning: entry out of date order: 2020-06 is newer than the entry "
+        "before it (2015-09), but this section lists newest first (by start date)"
+    ]
 
 
 def test_future_end_date_that_is_not_present() -> None:
@@ -84,6 +121,29 @@ def test_duplicate_entries_name_the_first_copy() -> None:
     assert found == [
         "cv.yaml:9:9: warning: duplicate entry: the same as sections[0].entries[0] (line 8)"
     ]
+
+
+def test_the_same_entry_in_two_sections_is_not_a_duplicate() -> None:
+    assert (
+        warnings_of(
+            "  - title: Talks\n    kind: item\n    entries:\n"
+            "      - {label: '2021', text: Sparse factorization}\n"
+            "  - title: Selected talks\n    kind: item\n    entries:\n"
+            "      - {label: '2021', text: Sparse factorization}\n"
+        )
+        == []
+    )
+
+
+def test_a_multi_section_cv_written_correctly_has_no_warnings() -> None:
+    sections = "".join(
+        f"  - title: Section {n}\n    entries:\n"
+        "      - {start: 2022-01, end: present, title: Now}\n"
+        "      - {start: 2020-01, end: 2021-12, title: Before}\n"
+        "      - {date: 2019, title: Prize}\n"
+        for n in range(3)
+    )
+    assert warnings_of(sections) == []
 
 
 def test_check_prints_warnings_but_succeeds(tmp_path: Path) -> None:

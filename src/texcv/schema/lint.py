@@ -1,7 +1,9 @@
 """Likely mistakes in a valid CV: reported as warnings, never stopping the build.
 
 Entries out of date order within a section, an end date in the future that is not
-`present`, sections without entries, and the same entry written twice.
+`present`, sections without entries, and the same entry written twice in one section. Each
+warns only where the mistake is likely: a list sorted by end date is in order, and the same
+talk listed under two sections is a choice, not a slip.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from texcv.errors import InputWarning
 from texcv.schema import CV, CVDate, DatedEntry, Entry, PublicationEntry
@@ -63,8 +65,8 @@ def _empty_sections(cv: CV, positions: Positions) -> Iterator[InputWarning]:
             )
 
 
-def _first_date(entry: Entry) -> tuple[str, CVDate] | None:
-    """The date an entry sorts by, and the key it is written under."""
+def _start(entry: Entry) -> tuple[str, CVDate] | None:
+    """The date an entry begins, and the key it is written under."""
     if isinstance(entry, DatedEntry):
         if entry.start is not None:
             return "start", entry.start
@@ -75,33 +77,66 @@ def _first_date(entry: Entry) -> tuple[str, CVDate] | None:
     return None
 
 
+def _end(entry: Entry) -> tuple[str, CVDate] | None:
+    """The date an entry is over (its start when it has no end), and the key it is under."""
+    if isinstance(entry, DatedEntry) and entry.end is not None:
+        return "end", entry.end
+    return _start(entry)
+
+
+# The orders a section may be listed in: by which date, and newest first or not.
+_ORDERS = (
+    (_start, True, "start"),
+    (_start, False, "start"),
+    (_end, True, "end"),
+    (_end, False, "end"),
+)
+
+
 def _date_order(cv: CV, positions: Positions) -> Iterator[InputWarning]:
-    """Within a section, dated entries should all run newest first (or all oldest first).
+    """Within a section, dated entries should run newest first or oldest first, by their
+    start dates or by their end dates. A section in none of these orders is measured against
+    the one it follows best, and the entries that break it are reported.
 
     Dates are periods (2022 is all of 2022), so 2022-05 after 2022 is in order either way.
     """
     for index, section in enumerate(cv.sections):
-        dated = [
-            (number, *found)
-            for number, entry in enumerate(section.entries)
-            if (found := _first_date(entry)) is not None
-        ]
-        pairs = list(itertools.pairwise(dated))
-        newer_first = sum(_after(a[2], b[2]) for a, b in pairs)
-        older_first = sum(_after(b[2], a[2]) for a, b in pairs)
-        descending = newer_first >= older_first
-        for before, (number, key, when) in pairs:
-            late, early = (when, before[2]) if descending else (before[2], when)
-            if _after(late, early):
-                relation, listing = ("newer", "newest") if descending else ("older", "oldest")
-                yield _warning(
-                    f"entry out of date order: {when} is {relation} than the entry before it "
-                    f"({before[2]}), but this section lists {listing} first",
-                    ("sections", index, "entries", number, key),
-                    positions,
-                    key=True,
-                    hint="move the entry, or correct its date",
-                )
+        best: list[tuple[int, str, CVDate, CVDate]] | None = None
+        best_order = _ORDERS[0]
+        for order in _ORDERS:
+            found = _breaks(section.entries, *order[:2])
+            if best is None or len(found) < len(best):
+                best, best_order = found, order
+        for number, key, when, before in best or []:
+            _, descending, by = best_order
+            relation, listing = ("newer", "newest") if descending else ("older", "oldest")
+            yield _warning(
+                f"entry out of date order: {when} is {relation} than the entry before it "
+                f"({before}), but this section lists {listing} first (by {by} date)",
+                ("sections", index, "entries", number, key),
+                positions,
+                key=True,
+                hint="move the entry, or correct its date",
+            )
+
+
+def _breaks(
+    entries: list[Entry],
+    date_of: Callable[[Entry], tuple[str, CVDate] | None],
+    descending: bool,
+) -> list[tuple[int, str, CVDate, CVDate]]:
+    """(entry number, key, its date, the date before it) for each entry out of this order."""
+    dated = [
+        (number, *found)
+        for number, entry in enumerate(entries)
+        if (found := date_of(entry)) is not None
+    ]
+    found = []
+    for before, (number, key, when) in itertools.pairwise(dated):
+        late, early = (when, before[2]) if descending else (before[2], when)
+        if _after(late, early):
+            found.append((number, key, when, before[2]))
+    return found
 
 
 def _after(one: CVDate, other: CVDate) -> bool:
@@ -125,10 +160,12 @@ def _future_ends(cv: CV, positions: Positions, today: datetime.date) -> Iterator
 
 
 def _duplicates(cv: CV, positions: Positions) -> Iterator[InputWarning]:
-    seen: dict[str, DataPath] = {}
+    """The same entry twice in one section (across sections it is a choice: a talk that is
+    also a publication)."""
+    seen: dict[tuple[int, str], DataPath] = {}
     for path, entry in _entries(cv):
         fingerprint = json.dumps(entry.model_dump(mode="json"), sort_keys=True)
-        first = seen.setdefault(fingerprint, path)
+        first = seen.setdefault((int(path[1]), fingerprint), path)
         if first != path:
             line = positions.locate(first).line
             yield _warning(
