@@ -12,7 +12,7 @@ from texcv.prepare import prepare
 from texcv.prepare.names import format_person, is_owner
 from texcv.render import render
 from texcv.render.escape import escape_text
-from texcv.render.markup import plain_text
+from texcv.schema.markup import plain_text
 from texcv.schema.validate import validate
 from texcv.source.bibtex_reader import latex_to_text, link_text, parse_bib
 from texcv.source.yaml_reader import load_yaml

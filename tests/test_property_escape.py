@@ -17,7 +17,7 @@ from latex_to_text import latex_to_text, url_of
 from test_escape import is_inert
 from texcv.render.escape import clean, encode_url, escape_text, escape_url
 from texcv.render.inline import inline
-from texcv.render.markup import plain_text
+from texcv.schema.markup import plain_text
 
 # Any code point but lone surrogates (YAML cannot hold them).
 ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)

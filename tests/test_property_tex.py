@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from conftest import run_texcv
-from texcv.render.markup import plain_text
+from texcv.schema.markup import plain_text
 
 pytestmark = pytest.mark.tex
 

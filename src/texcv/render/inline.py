@@ -9,7 +9,7 @@ from __future__ import annotations
 from pylatex.utils import NoEscape
 
 from texcv.render.escape import escape_text, escape_url
-from texcv.render.markup import Span, parse
+from texcv.schema.markup import Span, parse
 
 
 def inline(text: str | None) -> NoEscape:

@@ -11,9 +11,9 @@ from pylatex.utils import NoEscape
 
 from texcv.render.escape import clean, escape_clean
 from texcv.render.locale import Words
-from texcv.render.markup import plain_text
 from texcv.render.templates import template
 from texcv.schema import CV
+from texcv.schema.markup import plain_text
 
 
 def properties(cv: CV, words: Words) -> dict[str, str]:

@@ -15,7 +15,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from texcv.schema.forms import LENGTH, LINK, LINK_PATTERN, link_error
 from texcv.schema.localized import LOCALIZED_JSON_SCHEMA, pick_language
+from texcv.schema.markup import links
 
 
 class StrictModel(BaseModel):
@@ -29,21 +31,34 @@ class StrictModel(BaseModel):
     )
 
 
+def _links_are_absolute(text: str) -> str:
+    """A link without its scheme (``[site](example.com)``) would be relative: broken in a PDF."""
+    for url in links(text):
+        problem = link_error(url)
+        if problem:
+            raise PydanticCustomError(
+                "link_without_scheme", "the link {problem}", {"problem": problem}
+            )
+    return text
+
+
 # Inline markup (**bold**, *italic*, [text](url)) is allowed in any Text; nothing else is
 # interpreted: LaTeX commands in it are printed literally. A Text may also be given per
 # language ({en: ..., fr: ...}); validation keeps the one being built (schema/localized.py).
 Text = Annotated[
     str,
     BeforeValidator(pick_language),
+    AfterValidator(_links_are_absolute),
     WithJsonSchema(LOCALIZED_JSON_SCHEMA),
 ]
 Url = Annotated[
     str,
     Field(
-        pattern=r"^(https?|mailto|ftp)://?\S+$|^mailto:\S+$",
+        pattern=LINK_PATTERN,
         description="An absolute link (https://..., http://..., mailto:...).",
         examples=["https://inria.hal.science/tel-04329531"],
     ),
+    LINK,
 ]
 
 LENGTH_PATTERN = r"^\d+(\.\d+)?(pt|cm|mm|in|em)$"
@@ -64,4 +79,4 @@ def _sane_length(text: str) -> str:
 
 
 # A TeX length such as 2cm, 0.75in or 64pt.
-Length = Annotated[str, Field(pattern=LENGTH_PATTERN), AfterValidator(_sane_length)]
+Length = Annotated[str, Field(pattern=LENGTH_PATTERN), AfterValidator(_sane_length), LENGTH]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from pydantic import Field, StringConstraints
+from pydantic import Field
 
 from texcv.schema.base import StrictModel
 from texcv.schema.design import Design
@@ -12,7 +10,7 @@ from texcv.schema.header import Header, Owner
 from texcv.schema.languages import DEFAULT_LANGUAGE, LANGUAGES, Language
 from texcv.schema.metadata import Metadata
 from texcv.schema.sections import Section
-from texcv.schema.variants import VARIANT_NAME, Variant
+from texcv.schema.variants import Variant, VariantName
 
 
 class CV(StrictModel):
@@ -49,7 +47,7 @@ class CV(StrictModel):
         "of per-language text: " + ", ".join(LANGUAGES) + ".",
         examples=["en", "fr"],
     )
-    variants: dict[Annotated[str, StringConstraints(pattern=VARIANT_NAME)], Variant] = Field(
+    variants: dict[VariantName, Variant] = Field(
         default_factory=dict,
         description="Named selections built with `texcv build --variant NAME` (cv-NAME.pdf).",
         examples=[

@@ -7,11 +7,13 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from texcv.schema.base import StrictModel, Text
+from texcv.schema.base import StrictModel, Text, Url
 from texcv.schema.dates import CVDate, DateField
+from texcv.schema.forms import DOI
 from texcv.schema.publications import PublicationType
 from texcv.schema.variants import Tag, tags_field
 
+Doi = Annotated[str, Field(pattern=r"^10\.\d{4,9}/\S+$"), DOI]
 KIND = "Entry kind; usually set once on the section (`kind:`) rather than on each entry."
 
 
@@ -125,17 +127,11 @@ class PublicationEntry(StrictModel):
         None, description="Where the conference took place.", examples=["Toronto, Ontario, Canada"]
     )
     date: DateField | None = Field(None, description="Publication date.", examples=["2021-06"])
-    doi: str | None = Field(
-        None,
-        pattern=r"^10\.\d{4,9}/\S+$",
-        description="DOI, without https://doi.org/.",
-        examples=["10.1137/21M1441561"],
+    doi: Doi | None = Field(
+        None, description="DOI, without https://doi.org/.", examples=["10.1137/21M1441561"]
     )
-    url: str | None = Field(
-        None,
-        pattern=r"^https?://\S+$",
-        description="Link to the paper.",
-        examples=["https://arxiv.org/abs/2112.00386"],
+    url: Url | None = Field(
+        None, description="Link to the paper.", examples=["https://arxiv.org/abs/2112.00386"]
     )
     note: Text | None = Field(
         None, description="Anything else (award, status).", examples=["Oral presentation"]

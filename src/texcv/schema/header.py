@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from texcv.schema.base import Length, StrictModel, Text, Url
+from texcv.schema.forms import PHOTO_FILE
 
 SocialNetwork = Literal[
     "linkedin",
@@ -67,7 +68,7 @@ class Social(StrictModel):
 class Photo(StrictModel):
     """A photo in the header."""
 
-    path: str = Field(
+    path: Annotated[str, PHOTO_FILE] = Field(
         description="Image file (.jpg, .jpeg, .png or .pdf), relative to cv.yaml.",
         examples=["photo.jpg"],
         pattern=r"(?i)\.(jpe?g|png|pdf)$",

@@ -15,6 +15,12 @@ from texcv.schema.variants import Tag, tags_field
 
 SHORTHAND_KINDS = ("text", "bullet")
 PUBLICATION_OPTIONS = ("bibtex", "sort", "group_by", "numbered", "authors", "filter")
+# What to write instead, in a section that is not a publications section.
+_INSTEAD = {
+    "numbered": "write the numbers into the entries (e.g. `label: '[3]'` on item entries)",
+    "sort": "list the entries in the order they should print",
+    "group_by": "split the section into one section per group",
+}
 
 
 class Section(StrictModel):
@@ -66,10 +72,26 @@ class Section(StrictModel):
         if self.kind != "publication":
             used = [name for name in PUBLICATION_OPTIONS if name in self.model_fields_set]
             if used:
+                names = " and ".join(
+                    filter(None, [", ".join(f"`{n}`" for n in used[:-1]), f"`{used[-1]}`"])
+                )
+                verb = "applies" if len(used) == 1 else "apply"
+                instead = [_INSTEAD[name] for name in used if name in _INSTEAD]
                 raise PydanticCustomError(
                     "publication_option",
-                    "{names} only apply to a publications section (kind: publication)",
-                    {"names": ", ".join(f"`{name}`" for name in used)},
+                    "{names} {verb} only to a publications section (kind: publication)",
+                    {
+                        "names": names,
+                        "verb": verb,
+                        "field": used[0],
+                        "hint": "; ".join(
+                            [
+                                "set `kind: publication` if the entries are publications",
+                                *(f"otherwise {text}" for text in instead[:1]),
+                                *instead[1:],
+                            ]
+                        ),
+                    },
                 )
         return self
 

@@ -14,6 +14,7 @@ from pydantic.fields import FieldInfo
 from texcv.errors import InputError, InputErrors, shorten
 from texcv.schema import CV
 from texcv.schema.entries import ENTRY_KINDS
+from texcv.schema.forms import Form
 from texcv.schema.localized import language_context
 from texcv.source.yaml_reader import DataPath, Loaded, format_path
 
@@ -94,17 +95,23 @@ def _translate(item: Any, loaded: Loaded) -> InputError:
         location = positions.locate(path)
         value = None
     elif kind == "string_pattern_mismatch":
-        message = f"{shorten(value)} is not in the expected form"
+        form = _form_at(tuple(item["loc"]))
+        if form is not None:
+            message, hint = form.message(str(value)), form.hint()
+        else:
+            message = f"{shorten(value)} is not in the expected form"
+            hint = _examples_hint(tuple(item["loc"]))
         location = positions.locate(path)
-        hint = _examples_hint(tuple(item["loc"]))
         value = None
     else:
         message = item["msg"]
         if message.startswith("Value error, "):
             message = message[len("Value error, ") :]
-        field = (item.get("ctx") or {}).get("field")
+        context = item.get("ctx") or {}
+        field = context.get("field")
         if field and isinstance(value, dict) and field in value:  # a check across fields
             path, value = (*path, field), value[field]
+        hint = context.get("hint")
         location = positions.locate(path)
     return InputError(
         message,
@@ -119,6 +126,43 @@ def _field_info(loc: tuple[Any, ...]) -> FieldInfo | None:
     """The schema's own description of the field at ``loc``."""
     model = _model_in(_follow(loc[:-1]), None)
     return model.model_fields.get(str(loc[-1])) if model else None
+
+
+def _form_at(loc: tuple[Any, ...]) -> Form | None:
+    """The `Form` (texcv.schema.forms) of the value at ``loc``: a field's, a list item's, or
+    a mapping key's (pydantic ends a key's loc with ``[key]``)."""
+    *parent, last = loc
+    if last == "[key]":  # the mapping is one level up: variants.NAME.[key]
+        args = get_args(_follow(tuple(parent[:-1])))
+        return _form_in(args[0]) if args else None
+    container = _follow(tuple(parent))
+    if isinstance(last, int):  # an item of a list field
+        args = get_args(container)
+        return _form_in(args[0]) if args else None
+    model = _model_in(container, None)
+    info = model.model_fields.get(str(last)) if model else None
+    if info is None:
+        return None
+    return _form_in(info.metadata) or _form_in(info.annotation)
+
+
+def _form_in(annotation: Any) -> Form | None:
+    """The first Form in an annotation's metadata (through Optional and Annotated)."""
+    if isinstance(annotation, Form):
+        return annotation
+    if isinstance(annotation, (list, tuple)):
+        items = annotation
+    elif get_origin(annotation) in (typing.Annotated, typing.Union, types.UnionType):
+        items = get_args(annotation)
+        if get_origin(annotation) is typing.Annotated:
+            items = annotation.__metadata__
+    else:
+        return None
+    for item in items:
+        found = _form_in(item)
+        if found is not None:
+            return found
+    return None
 
 
 def _examples_hint(loc: tuple[Any, ...]) -> str | None:

@@ -7,10 +7,12 @@ from typing import Annotated, Any
 from pydantic import Field, StringConstraints
 
 from texcv.schema.base import StrictModel
+from texcv.schema.forms import TAG, VARIANT
 from texcv.schema.languages import Language
 
-Tag = Annotated[str, StringConstraints(pattern=r"^[\w][\w.+-]*$", max_length=40)]
+Tag = Annotated[str, StringConstraints(pattern=r"^[\w][\w.+-]*$", max_length=40), TAG]
 VARIANT_NAME = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
+VariantName = Annotated[str, StringConstraints(pattern=VARIANT_NAME), VARIANT]
 
 TAGS_DESCRIPTION = (
     "Labels that variants select by (e.g. short, selected); a variant with `tags` keeps "

@@ -1,7 +1,8 @@
 """The inline markup texcv reads in text fields: **bold**, *italic* and [text](url).
 
 Nothing else is interpreted; a backslash before ``*``, ``[`` or ``]`` makes it literal.
-Parsing yields spans; turning spans into LaTeX is the renderer's job.
+Parsing yields spans; the schema checks their links, turning spans into LaTeX is the
+renderer's job. A URL may hold parentheses in pairs (``.../Silicon_Valley_(TV_series)``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 
 _TOKEN = re.compile(
     r"\\(?P<escaped>[*\[\]])"
-    r"|\[(?P<label>(?:\\.|[^\[\]\\])+)\]\((?P<url>[^\s()]+)\)"
+    r"|\[(?P<label>(?:\\.|[^\[\]\\])+)\]\((?P<url>(?:[^\s()]|\([^\s()]*\))+)\)"
     r"|\*\*(?P<bold>(?=\S)(?:\\.|[^\\])+?(?<=\S))\*\*(?!\*)"
     r"|\*(?P<italic>(?=[^\s*])(?:\\.|[^*\\])+?(?<=\S))\*"
 )
@@ -70,6 +71,20 @@ def _merge_plain(spans: list[Span]) -> list[Span]:
         elif span.style is not None or span.text:
             merged.append(span)
     return merged
+
+
+def links(text: str) -> list[str]:
+    """The targets of the links in ``text``, in order (also inside bold and italic)."""
+
+    def walk(spans: tuple[Span, ...]) -> list[str]:
+        found: list[str] = []
+        for span in spans:
+            if span.url is not None:
+                found.append(span.url)
+            found.extend(walk(span.children))
+        return found
+
+    return walk(parse(text))
 
 
 def plain_text(text: str) -> str:
