@@ -17,7 +17,7 @@ from pydantic_core import PydanticCustomError
 
 from texcv.schema.forms import LENGTH, LINK, LINK_PATTERN, link_error
 from texcv.schema.localized import LOCALIZED_JSON_SCHEMA, pick_language
-from texcv.schema.markup import links
+from texcv.schema.markup import MARKUP, links
 
 
 class StrictModel(BaseModel):
@@ -50,6 +50,7 @@ Text = Annotated[
     BeforeValidator(pick_language),
     AfterValidator(_links_are_absolute),
     WithJsonSchema(LOCALIZED_JSON_SCHEMA),
+    MARKUP,
 ]
 Url = Annotated[
     str,

@@ -8,7 +8,13 @@ renderer's job. A URL may hold parentheses in pairs (``.../Silicon_Valley_(TV_se
 from __future__ import annotations
 
 import re
+import types
+import typing
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
 
 _TOKEN = re.compile(
     r"\\(?P<escaped>[*\[\]])"
@@ -16,6 +22,13 @@ _TOKEN = re.compile(
     r"|\*\*(?P<bold>(?=\S)(?:\\.|[^\\])+?(?<=\S))\*\*(?!\*)"
     r"|\*(?P<italic>(?=[^\s*])(?:\\.|[^*\\])+?(?<=\S))\*"
 )
+
+
+class _Markup:
+    """Marks a text type whose value is read as markup (texcv.schema.base.Text)."""
+
+
+MARKUP = _Markup()
 
 
 @dataclass(frozen=True)
@@ -90,3 +103,50 @@ def links(text: str) -> list[str]:
 def plain_text(text: str) -> str:
     """What ``text`` reads as once its markup is applied."""
     return "".join(span.plain() for span in parse(text))
+
+
+def markup_texts(
+    model: BaseModel, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every text of ``model`` read as markup, with its path (``sections[0].entries[2].title``)."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        marked = _marked(info.metadata) or _marked(info.annotation)
+        yield from _texts(value, (*path, name), marked, info.annotation)
+
+
+def _texts(
+    value: Any, path: tuple[str | int, ...], marked: bool, annotation: Any
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, BaseModel):
+        yield from markup_texts(value, path)
+    elif isinstance(value, str) and marked:
+        yield path, value
+    elif isinstance(value, (list, tuple)):
+        item = _item_type(annotation)
+        for index, element in enumerate(value):
+            yield from _texts(element, (*path, index), _marked(item), item)
+
+
+def _item_type(annotation: Any) -> Any:
+    """``list[X]`` (possibly optional) -> ``X``."""
+    if typing.get_origin(annotation) in (list, tuple):
+        return typing.get_args(annotation)[0]
+    for arg in typing.get_args(annotation):
+        if typing.get_origin(arg) in (list, tuple):
+            return typing.get_args(arg)[0]
+    return None
+
+
+def _marked(annotation: Any) -> bool:
+    """Whether MARKUP is in an annotation's metadata (through Optional and Annotated)."""
+    if annotation is MARKUP:
+        return True
+    if isinstance(annotation, (list, tuple)):
+        return any(_marked(item) for item in annotation)
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return any(_marked(item) for item in annotation.__metadata__)
+    if origin in (typing.Union, types.UnionType):
+        return any(_marked(arg) for arg in typing.get_args(annotation))
+    return False

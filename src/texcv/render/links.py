@@ -1,0 +1,94 @@
+"""Where each link of the CV must lead: the one place that turns cv.yaml's contacts, URLs and
+DOIs into link targets.
+
+The renderer writes these targets into the .tex, and the build reads the PDF back and checks
+that every one of them arrived unchanged (texcv.inspect), so what moderncv or hyperref do to a
+target on its way (break points in a long e-mail address, ``https://`` before an ``http://``
+homepage) cannot go unnoticed. Targets are as the PDF holds them: percent-encoded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from texcv.render.escape import encode_url
+from texcv.schema import CV, PublicationEntry
+from texcv.schema.header import Social
+from texcv.schema.markup import links, markup_texts
+from texcv.source.yaml_reader import DataPath
+
+# The profile address of each network moderncv knows, before the account (moderncv 2.3.1's
+# \social); skype and signal accounts are not links.
+NETWORK_URLS = {
+    "linkedin": "https://www.linkedin.com/in/",
+    "xing": "https://www.xing.com/profile/",
+    "twitter": "https://twitter.com/",
+    "github": "https://github.com/",
+    "gitlab": "https://gitlab.com/",
+    "stackoverflow": "https://stackoverflow.com/users/",
+    "bitbucket": "https://bitbucket.org/",
+    "orcid": "https://orcid.org/",
+    "researchgate": "https://www.researchgate.net/profile/",
+    "researcherid": "https://www.researcherid.com/rid/",
+    "telegram": "https://t.me/",
+    "whatsapp": "https://wa.me/",
+    "matrix": "https://matrix.to/#/",
+    "googlescholar": "https://scholar.google.com/citations?user=",
+}
+
+
+def mailto(address: str) -> str:
+    return "mailto:" + encode_url(address)
+
+
+def tel(number: str) -> str:
+    """Digits and a leading + only, as phones dial (moderncv's rule too)."""
+    return "tel:" + re.sub(r"[^0-9+]", "", number)
+
+
+def doi_url(doi: str) -> str:
+    return encode_url(f"https://doi.org/{doi}")
+
+
+def social_url(social: Social) -> str | None:
+    """The given URL, else the network's profile address for the account; None for accounts
+    that are no link (skype, signal)."""
+    if social.url:
+        return encode_url(social.url)
+    base = NETWORK_URLS.get(social.network)
+    if base is None:
+        return None
+    return encode_url(base + social.account.strip())
+
+
+def intended_links(cv: CV) -> list[tuple[DataPath, str]]:
+    """Every link the CV's PDF must hold, with the path of the field it comes from."""
+    return list(_intended(cv))
+
+
+def _intended(cv: CV) -> Iterator[tuple[DataPath, str]]:
+    header = cv.header
+    for number, phone in enumerate(header.phones):
+        if phone.kind != "fax":
+            yield ("header", "phones", number, "number"), tel(phone.number)
+    for number, email in enumerate(header.emails):
+        yield ("header", "emails", number), mailto(email)
+    if header.homepage:
+        yield ("header", "homepage"), encode_url(header.homepage)
+    for number, social in enumerate(header.social):
+        url = social_url(social)
+        if url:
+            yield ("header", "social", number, "url" if social.url else "account"), url
+    for path, text in markup_texts(cv):
+        for url in links(text):
+            yield path, encode_url(url)
+    for index, section in enumerate(cv.sections):
+        for number, entry in enumerate(section.entries):
+            if not isinstance(entry, PublicationEntry):
+                continue
+            where = ("sections", index, "entries", number)
+            if entry.doi:
+                yield (*where, "doi"), doi_url(entry.doi)
+            if entry.url:
+                yield (*where, "url"), encode_url(entry.url)
