@@ -62,7 +62,7 @@ def latex_to_text(latex: str) -> str:
 
 def url_of(latex_url: str) -> str:
     """The URL an escaped \\href argument links to (what hyperref writes into the PDF)."""
-    out = latex_url.replace(r"\string~", "~")
-    for ch in "%&#_":
+    out = latex_url.replace(r"\string~", "~").replace(r"\string_", "_")
+    for ch in "%&#":
         out = out.replace("\\" + ch, ch)
     return out

@@ -62,7 +62,7 @@ def test_publication_bolds_owner_however_spelt_and_links_doi() -> None:
         "owner:\n  names: [A. Lovelace]\n",
     )
     assert r"\cventry{1843}{Sketch}{Taylor}{}{}{C. Babbage, \textbf{A., Lovelace}" in tex
-    assert r"\href{https://doi.org/10.1000/xyz\_1}{doi:10.1000/xyz\_1}" in tex
+    assert r"\href{https://doi.org/10.1000/xyz\string_1}{doi:10.1000/xyz\_1}" in tex
 
 
 def test_user_text_cannot_inject_latex() -> None:

@@ -14,8 +14,9 @@ from pylatex.utils import NoEscape
 from texcv.render import moderncv as mc
 from texcv.render.dates import DateStyle, format_range
 from texcv.render.engine_choice import choose_engine
-from texcv.render.escape import escape_url, url_for_display
+from texcv.render.escape import encode_url, escape_text, escape_url, url_for_display
 from texcv.render.inline import inline, literal
+from texcv.render.links import mailto, social_url, tel
 from texcv.render.locale import Words, words_for
 from texcv.render.metadata import metadata
 from texcv.render.page_numbers import page_numbers
@@ -94,6 +95,10 @@ def _document(cv: CV, engine: str) -> Document:
     document.preamble.append(mc.ModernCvColor(design.color))
     document.preamble.append(NoEscape(template("pdflatex" if pdflatex else "unicode")))
     document.preamble.append(NoEscape(template("tweaks")))
+    document.preamble.append(NoEscape(template("links")))
+    document.preamble.append(NoEscape(template("details")))
+    if design.style == "casual":
+        document.preamble.append(NoEscape(template("footer")))
     if design.symbols:
         document.preamble.append(NoEscape(template("icons")))
     if design.date_width:
@@ -118,23 +123,36 @@ def _header(document: Document, header: Header) -> None:
     if header.address:
         a = header.address
         add(mc.Address(literal(a.street), literal(a.city), literal(a.country)))
+    # Every link in the header is a \texcvurl{target}{text} (latex_templates/links.tex):
+    # moderncv would change the targets it builds itself.
     for phone in header.phones:
-        add(mc.Phone(literal(phone.number), phone.kind))
-    for email in header.emails:
-        add(mc.Email(literal(email)))
+        number = literal(phone.number)
+        add(
+            mc.Phone(number if phone.kind == "fax" else _url(tel(phone.number), number), phone.kind)
+        )
+    for number, email in enumerate(header.emails):
+        linked = _url(mailto(email), literal(email))
+        # moderncv shows one address; the others follow the social links, with its icon.
+        add(mc.Email(linked) if number == 0 else mc.Social("email", linked, literal(email)))
     if header.homepage:
-        # moderncv prints this text and links it with https:// in front.
-        add(mc.Homepage(escape_url(url_for_display(header.homepage))))
+        shown = escape_text(url_for_display(header.homepage))
+        add(mc.Homepage(_url(encode_url(header.homepage), shown)))
     for social in header.social:
-        url = escape_url(url_for_display(social.url)) if social.url else ""
-        add(mc.Social(social.network, url, literal(social.account)))
+        target = social_url(social)
+        account = literal(social.account)
+        add(mc.Social(social.network, _url(target, account) if target else "", account))
     if header.photo:
         p = header.photo
         add(mc.Photo(p.width, p.frame, photo_file(p)))
     if header.extra_info:
-        add(mc.ExtraInfo(inline(header.extra_info)))
+        add(mc.ExtraInfo(rf"\texcvdetail{{{inline(header.extra_info)}}}"))
     if header.quote:
         add(mc.Quote(inline(header.quote)))
+
+
+def _url(target: str, text: str) -> str:
+    """``\\texcvurl{target}{text}``: a header link to exactly ``target`` (already encoded)."""
+    return rf"\texcvurl{{{escape_url(target)}}}{{{text}}}"
 
 
 def _entry(entry: Entry, cv: CV, words: Words) -> LatexObject:

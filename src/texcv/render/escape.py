@@ -100,11 +100,15 @@ def encode_url(url: str) -> str:
 
 
 def escape_url(url: str) -> str:
-    """A URL as an argument of \\href (or moderncv's \\homepage): links and prints as given."""
+    """A URL as the target of \\href or \\texcvurl: the PDF's link holds it as given.
+
+    ``_`` and ``~`` are written ``\\string_``, ``\\string~``: they stay plain characters when
+    moderncv expands its header details (``\\_`` would become ``\\protect\\_`` in the link).
+    """
     encoded = encode_url(url)
-    for ch in "%&#_":
+    for ch in "%&#":
         encoded = encoded.replace(ch, "\\" + ch)
-    return encoded.replace("~", r"\string~")  # a literal tilde both in the link and in its text
+    return encoded.replace("_", r"\string_").replace("~", r"\string~")
 
 
 def url_for_display(url: str) -> str:
