@@ -75,6 +75,12 @@ def test_watch_rebuilds_on_save_and_keeps_the_last_good_pdf_while_broken(
         source.write_text(text.replace("  first_name:", "  frist_name:", 1), encoding="utf-8")
         line = watcher.next_line()
         assert f"cv.yaml:{header_line}:1: error: missing required field 'first_name'" in line
+        # The whole diagnosis, as `texcv build` prints it: every error, its hints, did-you-mean.
+        rest = "\n".join(watcher.quiet_for(1.5))
+        assert "  at: header.first_name" in rest, rest
+        assert "error: unknown key 'frist_name'; did you mean 'first_name'?" in rest
+        assert "  hint: allowed here: first_name, last_name" in rest
+        assert "2 errors in the input" in rest
         assert (out / "cv.pdf").read_bytes() == good
 
         # Ctrl-C: a clean stop, no traceback.

@@ -106,14 +106,16 @@ def command_watch(args: argparse.Namespace) -> int:
     from texcv.compile.uptodate import recorded_files
 
     request = build_request(args)
-    reporter = Reporter(quiet=True)
 
     def rebuild() -> tuple[str, list[Path]]:
+        """The whole diagnosis of one build: its warnings, then its error (every line, with
+        its hints and did-you-mean) or its one-line summary."""
+        reporter = Reporter(quiet=True)
         started = time.perf_counter()
         try:
             result = build_once(request, reporter).result
         except TexcvError as error:
-            line = error.format().splitlines()[0]
+            line = error.format()
         else:
             seconds = time.perf_counter() - started
             if result is None:
@@ -121,7 +123,9 @@ def command_watch(args: argparse.Namespace) -> int:
             else:
                 pages = f"{result.pages} page{'s' if result.pages != 1 else ''}, "
                 line = f"built {result.pdf} ({pages if result.pages else ''}{seconds:.2f} s)"
-        return line, [request.input, *recorded_files(request.output, request.stem)]
+        files = [request.input, *recorded_files(request.output, request.stem)]
+        return "
+".join([*reporter.warnings, line]), files
 
     return watch(rebuild)
 

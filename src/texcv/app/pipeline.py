@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from texcv.app.request import BuildRequest
-from texcv.errors import InputError
+from texcv.errors import InputError, InputWarning
 
 if TYPE_CHECKING:
     from texcv.compile import BuildResult
@@ -32,6 +32,7 @@ class Reporter:
     def __init__(self, quiet: bool) -> None:
         self.quiet = quiet
         self.seconds: dict[str, float] = {}  # per stage, for `texcv build --json`
+        self.warnings: list[str] = []  # every warning of this run, formatted (for watch)
 
     def stage(self, name: str, seconds: float, detail: str = "") -> None:
         self.seconds[name] = self.seconds.get(name, 0.0) + seconds
@@ -42,6 +43,10 @@ class Reporter:
     def say(self, text: str) -> None:
         if not self.quiet:
             print(text, file=sys.stderr)
+
+    def warn(self, warning: InputWarning) -> None:
+        self.warnings.append(warning.format())
+        self.say(self.warnings[-1])
 
 
 def timed(reporter: Reporter, name: str, step: Callable[[], T], detail: str = "") -> T:
@@ -66,7 +71,7 @@ def print_warnings(loaded: Loaded, cv: CV, reporter: Reporter) -> None:
     from texcv.schema.lint import lint
 
     for warning in lint(cv, loaded.positions):
-        reporter.say(warning.format())
+        reporter.warn(warning)
 
 
 def prepare(
@@ -142,7 +147,23 @@ def _build(
         raise explain(failure, tex=tex, engine=engine, loaded=loaded, prepared=prepared) from None
     preamble = ", precompiled preamble" if result.precompiled else ""
     reporter.stage("tex", result.seconds, f"{result.engine}, {result.passes} pass(es){preamble}")
+    for warning in timed(reporter, "inspect", lambda: inspect(result.pdf, prepared)):
+        reporter.warn(warning)
     return result, referenced_files(full, path.parent)
+
+
+def inspect(pdf: Path, prepared: Prepared) -> list[InputWarning]:
+    """What a reader of the finished PDF would miss (texcv.inspect), at its cv.yaml field."""
+    from texcv.diagnose.pdf_findings import inspection_warnings
+    from texcv.inspect import inspect_pdf
+    from texcv.render.links import intended_links
+    from texcv.schema.base import length_in_points
+
+    cv = prepared.cv
+    findings = inspect_pdf(pdf, intended_links(cv), length_in_points(cv.design.margin))
+    return inspection_warnings(
+        findings, cv.model_dump(mode="json"), prepared.positions, prepared.origin
+    )
 
 
 def _assets(cv: CV, path: Path, positions: Positions) -> dict[str, Path]:

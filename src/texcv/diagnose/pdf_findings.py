@@ -23,7 +23,8 @@ _SHOWN = 50  # characters of a run quoted in a message
 
 _HINTS = {
     "off_page": "nobody will see it: shorten this text, or choose another design.style",
-    "margin": "a word this long cannot wrap: shorten it or give it spaces",
+    "margin": "the line cannot wrap there: shorten the text, break long words with spaces, "
+    "or choose another design.style",
     "overlap": "two texts share the same place: shorten one of them",
 }
 _LINK_HINT = (
@@ -78,7 +79,7 @@ def _misplaced(
         message,
         location=positions.locate(source) if source is not None else None,
         path=format_path(source) if source is not None else None,
-        hint=_HINTS[problem.problem],
+        hint=_HINTS["margin" if "right edge" in problem.where else problem.problem],
     )
 
 

@@ -10,11 +10,12 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from texcv.inspect.pdf import Contents, Page, Run
+from texcv.inspect.pdf import Box, Contents, Page, Run
 
 TOLERANCE = 1.5  # pt: poppler rounds boxes to whole points
 MARGIN_TOLERANCE = 3.0  # pt into the right margin that nobody notices (and rounding)
-OVERLAP = 0.3  # share of the smaller run's box another run covers before it is "printed over"
+OVERLAP = 0.5  # share of the lower run's height another run covers before it is "printed over"
+OVERLAP_WIDTH = 3.0  # pt two runs must share across, beyond poppler's rounding
 
 Problem = Literal["off_page", "margin", "overlap"]
 
@@ -43,10 +44,11 @@ class LinkProblem:
 
 
 def misplaced_text(contents: Contents, right_margin: float) -> list[Misplaced]:
-    """Runs outside the page, running into the right margin, or printed over another run."""
+    """Lines outside the page or running into the right margin, and runs printed over
+    another run. The runs of one line count as one: the line is what overflows."""
     pages = {page.number: page for page in contents.pages}
     found = []
-    for run in contents.runs:
+    for run in _lines(contents.runs):
         page = pages.get(run.page)
         if page is None:
             continue
@@ -62,6 +64,28 @@ def misplaced_text(contents: Contents, right_margin: float) -> list[Misplaced]:
             )
     found.extend(_overlapping(contents.runs))
     return found
+
+
+def _lines(runs: Sequence[Run]) -> list[Run]:
+    """Runs merged into lines: same page, same baseline (within rounding), left to right."""
+    lines: list[list[Run]] = []
+    for run in sorted(runs, key=lambda r: (r.page, r.box.y1, r.box.x0)):
+        last = lines[-1][-1] if lines else None
+        if last is not None and last.page == run.page and abs(last.box.y1 - run.box.y1) < 2:
+            lines[-1].append(run)
+        else:
+            lines.append([run])
+    merged = []
+    for line in lines:
+        line.sort(key=lambda r: r.box.x0)
+        box = Box(
+            min(r.box.x0 for r in line),
+            min(r.box.y0 for r in line),
+            max(r.box.x1 for r in line),
+            max(r.box.y1 for r in line),
+        )
+        merged.append(Run(line[0].page, " ".join(r.text for r in line), box))
+    return merged
 
 
 def _outside(run: Run, page: Page) -> str | None:
@@ -87,8 +111,7 @@ def _overlapping(runs: Sequence[Run]) -> list[Misplaced]:
         for other in ordered[index + 1 :]:
             if other.page != run.page or other.box.y0 >= run.box.y1:
                 break
-            smaller = min(run.box.area, other.box.area)
-            if smaller > 0 and run.box.overlap(other.box) > OVERLAP * smaller:
+            if _covers(run, other):
                 first, second = sorted((run, other), key=lambda r: (r.box.y0, r.box.x0))
                 found.append(
                     Misplaced(
@@ -96,6 +119,21 @@ def _overlapping(runs: Sequence[Run]) -> list[Misplaced]:
                     )
                 )
     return found
+
+
+def _covers(one: Run, other: Run) -> bool:
+    """Two runs of words (not a lone comma or icon) that share a real part of their boxes."""
+    if min(_letters(one.text), _letters(other.text)) < 2:
+        return False
+    a, b = one.box, other.box
+    across = min(a.x1, b.x1) - max(a.x0, b.x0)
+    down = min(a.y1, b.y1) - max(a.y0, b.y0)
+    height = min(a.y1 - a.y0, b.y1 - b.y0)
+    return across > OVERLAP_WIDTH and height > 0 and down > OVERLAP * height
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalnum() for ch in text)
 
 
 def wrong_links(contents: Contents, expected: Sequence[tuple[Hashable, str]]) -> list[LinkProblem]:

@@ -30,16 +30,6 @@ class Box:
     x1: float
     y1: float
 
-    def overlap(self, other: Box) -> float:
-        """The area both boxes cover."""
-        width = min(self.x1, other.x1) - max(self.x0, other.x0)
-        height = min(self.y1, other.y1) - max(self.y0, other.y0)
-        return width * height if width > 0 and height > 0 else 0.0
-
-    @property
-    def area(self) -> float:
-        return (self.x1 - self.x0) * (self.y1 - self.y0)
-
 
 @dataclass(frozen=True)
 class Run:

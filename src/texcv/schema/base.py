@@ -67,6 +67,14 @@ _CM_PER_UNIT = {"pt": 2.54 / 72.27, "cm": 1.0, "mm": 0.1, "in": 2.54, "em": 12 *
 MAX_LENGTH_CM = 100.0  # far above any page, far below TeX's limit (about 575 cm)
 
 
+def length_in_points(text: str) -> float:
+    """A valid Length in TeX points (72.27 to the inch)."""
+    match = re.match(r"^([\d.]+)([a-z]+)$", text)
+    if not match:
+        raise ValueError(f"not a length: {text!r}")
+    return float(match.group(1)) * _CM_PER_UNIT[match.group(2)] * 72.27 / 2.54
+
+
 def _sane_length(text: str) -> str:
     """Refuse lengths TeX cannot hold ("Dimension too large") before TeX sees them."""
     match = re.match(r"^([\d.]+)([a-z]+)$", text)
