@@ -124,8 +124,7 @@ def command_watch(args: argparse.Namespace) -> int:
                 pages = f"{result.pages} page{'s' if result.pages != 1 else ''}, "
                 line = f"built {result.pdf} ({pages if result.pages else ''}{seconds:.2f} s)"
         files = [request.input, *recorded_files(request.output, request.stem)]
-        return "
-".join([*reporter.warnings, line]), files
+        return "\n".join([*reporter.warnings, line]), files
 
     return watch(rebuild)
 
