@@ -99,7 +99,7 @@ def test_every_type_is_listed_with_venue_links_groups_and_descending_numbers() -
         "{SIAM Journal on Matrix Analysis and Applications 43(3)}" in tex
     )
     assert r"\href{https://doi.org/10.1137/21M1441561}{doi:10.1137/21M1441561}" in tex
-    assert r"\href{https://hal.science/hal-03438881\_v2}" in tex
+    assert r"\href{https://hal.science/hal-03438881\string_v2}" in tex
     assert "{ICASSP 2022}{Singapore}" in tex
     assert "{INRIA RR-1}" in tex and "{arXiv:2112.00386}" in tex and "{ENS de Lyon}" in tex
     assert rf"\cventry{{{one}\\Mar~2021}}{{Hand-written paper}}" in tex  # beside the .bib
