@@ -14,7 +14,7 @@ from texcv.importers.markup import markdown_to_plain, markdown_to_texcv, plain_t
 from texcv.importers.rendercv import section_title
 from texcv.importers.translation import iso_date
 from texcv.importers.writer import scalar
-from texcv.render.markup import plain_text
+from texcv.schema.markup import plain_text
 from texcv.source.bibtex_reader import parse_bib
 from texcv.source.bibtex_writer import BibWork, dump_bib, escape_bib
 from texcv.source.json_reader import load_json_text
