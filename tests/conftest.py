@@ -15,6 +15,9 @@ from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The author's CV as it was when these tests were written: the tests that check its content
+# read this copy, so a fork's own cv.yaml (or the author's next edit) never breaks them.
+AUTHOR_CV = FIXTURES / "author" / "cv.yaml"
 SEED = ROOT.parent / "shared" / "seed" / "cv-source.txt"
 
 
@@ -72,13 +75,13 @@ class BuiltCV:
 
 @pytest.fixture(scope="session")
 def built_cv(require_tex: None, tmp_path_factory: pytest.TempPathFactory) -> BuiltCV:
-    """The repo's own cv.yaml compiled once with real TeX, shared by every test that reads it."""
+    """The author's CV (AUTHOR_CV) compiled once with real TeX, shared by every test that reads it."""
     shared = tmp_path_factory.getbasetemp().parent / "texcv-built-cv"
     with FileLock(str(shared) + ".lock"):
         summary = shared / "summary.json"
         if not summary.exists():
             shared.mkdir(exist_ok=True)
-            result = run_texcv("build", str(ROOT / "cv.yaml"), "-o", str(shared), "-q")
+            result = run_texcv("build", str(AUTHOR_CV), "-o", str(shared), "-q")
             assert result.returncode == 0, result.stderr
             text = " ".join(pdf_text(shared / "cv.pdf").split())
             summary.write_text(json.dumps({"text": text, "info": pdf_info(shared / "cv.pdf")}))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, BuiltCV, run_texcv
+from conftest import AUTHOR_CV, FIXTURES, BuiltCV, run_texcv
 from texcv.errors import InputError
 from texcv.prepare import prepare
 from texcv.prepare.names import format_person, is_owner
@@ -168,7 +168,7 @@ def test_entry_without_author_and_missing_file_are_input_errors(tmp_path: Path) 
 
 
 def test_repo_publications_come_from_the_bib_with_the_owner_in_bold(built_cv: BuiltCV) -> None:
-    cv_yaml = (Path(__file__).parents[1] / "cv.yaml").read_text()
+    cv_yaml = AUTHOR_CV.read_text()
     assert "bibtex: publications.bib" in cv_yaml and "kind: publication\n    entries" not in cv_yaml
     tex = built_cv.tex.read_text()
     section = tex[tex.index(r"\section{Publications}") : tex.index(r"\section{Talks")]

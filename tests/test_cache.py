@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, pdf_info, pdf_text, run_texcv
+from conftest import AUTHOR_CV, FIXTURES, ROOT, pdf_info, pdf_text, run_texcv
 from texcv.compile import TexFailure, build_pdf, early
 from texcv.compile.format import Formats
 from texcv.compile.uptodate import is_up_to_date, record
@@ -25,8 +25,8 @@ pytestmark = pytest.mark.tex
 
 @pytest.fixture(scope="module")
 def repo_tex() -> str:
-    loaded = load_yaml(ROOT / "cv.yaml")
-    cv = prepare(loaded, validate(loaded), ROOT).cv  # with its publications.bib
+    loaded = load_yaml(AUTHOR_CV)
+    cv = prepare(loaded, validate(loaded), AUTHOR_CV.parent).cv  # with its publications.bib
     return render(cv, engine="pdflatex")
 
 
@@ -122,7 +122,7 @@ def test_a_busy_build_folder_sends_the_second_build_to_a_fresh_one(tmp_path: Pat
 
 
 def test_two_builds_at_once_both_end_with_a_whole_pdf(require_tex: None, tmp_path: Path) -> None:
-    command = [sys.executable, "-m", "texcv", "build", str(ROOT / "cv.yaml"), "-o", str(tmp_path)]
+    command = [sys.executable, "-m", "texcv", "build", str(AUTHOR_CV), "-o", str(tmp_path)]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     runs = [
         subprocess.Popen([*command, "--force", "-q"], env=env, stderr=subprocess.PIPE, text=True)
@@ -137,8 +137,8 @@ def test_two_builds_at_once_both_end_with_a_whole_pdf(require_tex: None, tmp_pat
 
 def test_noop_build_does_nothing_until_an_input_changes(require_tex: None, tmp_path: Path) -> None:
     source = tmp_path / "cv.yaml"
-    source.write_text((ROOT / "cv.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / "publications.bib").write_bytes((ROOT / "publications.bib").read_bytes())
+    source.write_text(AUTHOR_CV.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "publications.bib").write_bytes((AUTHOR_CV.parent / "publications.bib").read_bytes())
     out = tmp_path / "out"
     assert run_texcv("build", str(source), "-o", str(out)).returncode == 0
     pdf = out / "cv.pdf"

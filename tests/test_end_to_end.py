@@ -1,4 +1,4 @@
-"""The repo's own CV, compiled with real TeX: everything of the seed CV is in the PDF."""
+"""The author's CV (tests/fixtures/author), compiled with real TeX: all of the seed CV is in the PDF."""
 
 from __future__ import annotations
 
@@ -76,10 +76,14 @@ def test_seed_text_is_in_the_pdf(built_cv: BuiltCV, expected: str) -> None:
 
 
 def test_expected_strings_really_come_from_the_seed() -> None:
-    """Guards the lists above: each phrase is in the seed text (modulo its line breaks)."""
+    """Guards the lists above: each phrase is in the seed text (modulo its line breaks).
+
+    The seed lies beside this project's own clone only; `.ci/run` sets TEXCV_REQUIRE_SEED=1
+    there. Anywhere else (a fork, GitHub's runners, a user's machine) the test skips.
+    """
     if not SEED.exists():
-        if os.environ.get("CI") == "true":  # CI lays shared/ beside the clone
-            pytest.fail(f"the seed CV is missing: {SEED}")
+        if os.environ.get("TEXCV_REQUIRE_SEED") == "1":
+            pytest.fail(f"the seed CV is missing: {SEED} (TEXCV_REQUIRE_SEED=1)")
         pytest.skip("shared/seed is not beside the repo")
     seed = " ".join(re.sub(r"\*+", "", SEED.read_text(encoding="utf-8")).split())
     for phrase in SECTIONS + PUBLICATIONS + TALKS + HONOURS:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, run_texcv
+from conftest import AUTHOR_CV, FIXTURES, ROOT, run_texcv
 
 BROKEN = FIXTURES / "broken"
 OLD_PDF = b"%PDF-1.5\n% the last good build, which no failure may touch\n" + bytes(range(256))
@@ -170,7 +170,7 @@ def test_check_never_loads_latex(tmp_path: Path) -> None:
     code = (
         "import sys\n"
         "from texcv.app.cli import main\n"
-        f"code = main(['check', '-q', {str(ROOT / 'cv.yaml')!r}])\n"
+        f"code = main(['check', '-q', {str(AUTHOR_CV)!r}])\n"
         "heavy = [m for m in sys.modules if m.split('.')[0] == 'pylatex'"
         " or m.startswith(('texcv.render', 'texcv.compile'))]\n"
         "print(code, heavy)\n"

@@ -9,7 +9,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from conftest import ROOT, run_texcv
+from conftest import AUTHOR_CV, ROOT, run_texcv
 from texcv.app.starter import starter_text
 from texcv.schema.json_schema import REGENERATE, json_schema, json_schema_text
 from texcv.source.yaml_reader import load_yaml, load_yaml_text
@@ -57,8 +57,8 @@ def test_the_schema_is_valid_draft_7() -> None:
     jsonschema.Draft7Validator.check_schema(json_schema())
 
 
-def test_repo_cv_yaml_names_the_schema_on_its_first_line() -> None:
-    assert (ROOT / "cv.yaml").read_text(encoding="utf-8").splitlines()[0] == MODELINE
+def test_author_cv_and_starter_name_the_schema_on_their_first_line() -> None:
+    assert AUTHOR_CV.read_text(encoding="utf-8").splitlines()[0] == MODELINE
     assert starter_text().splitlines()[0] == MODELINE
 
 
@@ -67,8 +67,8 @@ def _problems(data: Any) -> list[str]:
     return [error.message for error in validator.iter_errors(data)]
 
 
-def test_repo_cv_and_starter_satisfy_the_schema() -> None:
-    assert _problems(load_yaml(ROOT / "cv.yaml").data) == []
+def test_author_cv_and_starter_satisfy_the_schema() -> None:
+    assert _problems(load_yaml(AUTHOR_CV).data) == []
     assert _problems(load_yaml_text(starter_text(), "cv.yaml").data) == []
 
 

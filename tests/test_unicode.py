@@ -18,7 +18,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from conftest import FIXTURES, ROOT, pdf_info, run_texcv
+from conftest import AUTHOR_CV, FIXTURES, ROOT, pdf_info, run_texcv
 
 pytestmark = pytest.mark.tex
 
@@ -62,8 +62,8 @@ def link_targets(pdf: Path) -> set[str]:
 
 
 def copy_of_repo_cv(folder: Path, titles: list[str], url: str | None = None) -> Path:
-    """The repo's cv.yaml (and the files beside it) in ``folder``, with these publications first."""
-    for item in ROOT.iterdir():
+    """The author's CV (and the files beside it) in ``folder``, with these publications first."""
+    for item in AUTHOR_CV.parent.iterdir():
         if item.is_file() and item.suffix in (".yaml", ".bib"):
             shutil.copy(item, folder / item.name)
     data = yaml.safe_load((folder / "cv.yaml").read_text(encoding="utf-8"))

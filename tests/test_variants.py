@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from conftest import FIXTURES, ROOT, pdf_info, pdf_text, run_texcv
+from conftest import AUTHOR_CV, FIXTURES, pdf_info, pdf_text, run_texcv
 from texcv.prepare import prepare
 from texcv.schema.validate import validate
 from texcv.source.yaml_reader import load_yaml
@@ -78,17 +78,17 @@ def test_variants_command_lists_the_names() -> None:
 
 @pytest.fixture(scope="session")
 def repo_variants(require_tex: None, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    """The repo's cv.yaml built as each of its variants (once per session, shared by workers)."""
+    """The author's CV built as each of its variants (once per session, shared by workers)."""
     shared = tmp_path_factory.getbasetemp().parent / "texcv-variants"
     with FileLock(str(shared) + ".lock"):
         summary = shared / "summary.json"
         if not summary.exists():
             shared.mkdir(exist_ok=True)
-            names = run_texcv("variants", str(ROOT / "cv.yaml")).stdout.split()
+            names = run_texcv("variants", str(AUTHOR_CV)).stdout.split()
             data = {}
             for name in names:
                 result = run_texcv(
-                    "build", str(ROOT / "cv.yaml"), "-o", str(shared), "--variant", name, "-q"
+                    "build", str(AUTHOR_CV), "-o", str(shared), "--variant", name, "-q"
                 )
                 assert result.returncode == 0, result.stderr
                 pdf = shared / f"cv-{name}.pdf"

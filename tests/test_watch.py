@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, pdf_text
+from conftest import AUTHOR_CV, ROOT, pdf_text
 
 pytestmark = pytest.mark.tex
 
@@ -50,9 +50,9 @@ def test_watch_rebuilds_on_save_and_keeps_the_last_good_pdf_while_broken(
     require_tex: None, tmp_path: Path
 ) -> None:
     source = tmp_path / "cv.yaml"
-    text = (ROOT / "cv.yaml").read_text(encoding="utf-8")
+    text = AUTHOR_CV.read_text(encoding="utf-8")
     source.write_text(text, encoding="utf-8")
-    (tmp_path / "publications.bib").write_bytes((ROOT / "publications.bib").read_bytes())
+    (tmp_path / "publications.bib").write_bytes((AUTHOR_CV.parent / "publications.bib").read_bytes())
     out = tmp_path / "out"
     watcher = Watcher(source, out)
     try:
