@@ -1,20 +1,38 @@
 #!/usr/bin/env bash
 # The one place that installs texcv's system dependencies: TeX Live with moderncv,
-# the Unicode engines and their fonts, latexmk and poppler-utils.
-# Used by the Makefile (`make pdf` / `make test`), .ci/run and the GitHub workflows.
+# the Unicode engines and their fonts, latexmk and poppler-utils. The package list is
+# src/texcv/app/debian-packages.txt (`texcv doctor` prints the same list).
+# Used by the Makefile (`make pdf` / `make test`), .ci/run, the GitHub workflows and action.yml.
 #
-#   .ci/install-tex.sh           install what is missing (root or sudo, Debian/Ubuntu)
-#   .ci/install-tex.sh --check   exit 0 when everything is there, 1 otherwise
-#   .ci/install-tex.sh --print   print the command that would install it
+#   .ci/install-tex.sh                install what is missing (root or sudo, Debian/Ubuntu)
+#   .ci/install-tex.sh --test-tools   the same, plus what the test suite needs
+#                                     (.ci/test-packages.txt: strace)
+#   .ci/install-tex.sh --check        exit 0 when everything is there, 1 otherwise
+#   .ci/install-tex.sh --print        print the command that would install it
+#
+# TEXCV_APT_CACHE=DIR keeps the downloaded .deb files in DIR, a folder of plain files owned by
+# whoever runs this script, so that a CI cache step can save it and the next run installs
+# from it instead of downloading about 600 MiB again.
 set -euo pipefail
 
-PACKAGES=(
-  texlive-latex-base texlive-latex-recommended texlive-latex-extra
-  texlive-fonts-recommended texlive-fonts-extra lmodern
-  texlive-luatex texlive-xetex texlive-lang-french
-  latexmk poppler-utils
-  fonts-noto-core fonts-noto-cjk
-)
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+packages_in() { grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$1"; }
+
+MODE=install
+TEST_TOOLS=0
+for argument in "$@"; do
+  case "$argument" in
+    --test-tools) TEST_TOOLS=1 ;;
+    --check) MODE=check ;;
+    --print) MODE=print ;;
+    *) echo "usage: $0 [--test-tools] [--check | --print]" >&2; exit 2 ;;
+  esac
+done
+
+mapfile -t PACKAGES < <(packages_in "$HERE/../src/texcv/app/debian-packages.txt")
+if [ "$TEST_TOOLS" = 1 ]; then
+  mapfile -t -O "${#PACKAGES[@]}" PACKAGES < <(packages_in "$HERE/test-packages.txt")
+fi
 
 missing() {
   command -v pdflatex >/dev/null 2>&1 || { echo "pdflatex"; return; }
@@ -26,6 +44,9 @@ missing() {
   kpsewhich french.ldf >/dev/null 2>&1 || { echo "french.ldf"; return; }
   fc-list : file 2>/dev/null | grep NotoSansCJK >/dev/null || { echo "Noto CJK fonts"; return; }
   fc-list : file 2>/dev/null | grep NotoSerif-Regular >/dev/null || { echo "Noto fonts"; return; }
+  if [ "$TEST_TOOLS" = 1 ]; then
+    command -v strace >/dev/null 2>&1 || { echo "strace"; return; }
+  fi
   return 0
 }
 
@@ -33,9 +54,9 @@ command_line() {
   echo "sudo apt-get update && sudo apt-get install -y --no-install-recommends ${PACKAGES[*]}"
 }
 
-case "${1:-}" in
-  --check) [ -z "$(missing)" ]; exit $? ;;
-  --print) command_line; exit 0 ;;
+case "$MODE" in
+  check) [ -z "$(missing)" ]; exit $? ;;
+  print) command_line; exit 0 ;;
 esac
 
 what=$(missing)
@@ -46,7 +67,8 @@ echo "texcv: TeX is incomplete ($what missing); installing TeX Live from the sys
 
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "texcv: error: no apt-get here; install TeX Live (with moderncv, fontawesome5, latexmk," >&2
-  echo "  LuaLaTeX), poppler-utils and the Noto fonts with your system's package manager." >&2
+  echo "  LuaLaTeX), poppler-utils and the Noto fonts with your system's package manager" >&2
+  echo "  (\`texcv doctor\` prints the command for this system)." >&2
   echo "  On Debian/Ubuntu that is: $(command_line)" >&2
   exit 1
 fi
@@ -60,15 +82,26 @@ else
   exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
-# TEXCV_APT_CACHE=DIR keeps the downloaded .deb files in DIR (the GitHub workflows cache it
-# between runs, so a run installs from it instead of downloading about 1 GB again).
+
+# apt downloads into a folder of its own (root's; its partial/ belongs to _apt with mode 0700,
+# which a cache step running as the CI user cannot read), seeded from TEXCV_APT_CACHE; the
+# .deb files are then copied into TEXCV_APT_CACHE by this script's user.
 CACHE_OPTIONS=()
 if [ -n "${TEXCV_APT_CACHE:-}" ]; then
-  mkdir -p "$TEXCV_APT_CACHE/partial"
-  CACHE_OPTIONS=(-o "Dir::Cache::Archives=$TEXCV_APT_CACHE" -o APT::Keep-Downloaded-Packages=true)
+  ARCHIVES=${TEXCV_APT_ARCHIVES:-/var/cache/texcv-apt}
+  mkdir -p "$TEXCV_APT_CACHE"
+  "${SUDO[@]}" mkdir -p "$ARCHIVES/partial"
+  if compgen -G "$TEXCV_APT_CACHE/*.deb" >/dev/null; then
+    "${SUDO[@]}" cp "$TEXCV_APT_CACHE"/*.deb "$ARCHIVES"/
+  fi
+  CACHE_OPTIONS=(-o "Dir::Cache::Archives=$ARCHIVES" -o APT::Keep-Downloaded-Packages=true)
 fi
 "${SUDO[@]}" apt-get update -qq
 "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${CACHE_OPTIONS[@]}" "${PACKAGES[@]}" >/dev/null
+if [ -n "${TEXCV_APT_CACHE:-}" ] && compgen -G "$ARCHIVES/*.deb" >/dev/null; then
+  cp -u "$ARCHIVES"/*.deb "$TEXCV_APT_CACHE"/
+  echo "texcv: $(find "$TEXCV_APT_CACHE" -name '*.deb' | wc -l) .deb files kept in $TEXCV_APT_CACHE" >&2
+fi
 what=$(missing)
 if [ -n "$what" ]; then
   echo "texcv: error: TeX install finished but $what is still missing." >&2

@@ -274,21 +274,32 @@ def build_parser() -> argparse.ArgumentParser:
     release.add_argument(
         "--version", help="version in the file names (default: git describe, e.g. v1.2.0)"
     )
+    release.add_argument(
+        "--variants",
+        default="all",
+        metavar="NAMES",
+        help="the variants to publish beside the CV: all (default), none, or names",
+    )
     release.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     debug_flag(release)
     release.set_defaults(handler=command_release)
+
+    from texcv.app import doctor, init_repo  # commands in their own modules
+
+    for module in (init_repo, doctor):
+        debug_flag(module.add_parser(sub))
     return parser
 
 
 def command_release(args: argparse.Namespace) -> int:
     """Build the CV and each variant (no-op when up to date), then fill dist/ (texcv.app.release)."""
-    from texcv.app.release import Built, describe_version, package
+    from texcv.app.release import Built, chosen_variants, describe_version, package
 
     reporter = Reporter(args.quiet)
     path = Path(args.input)
     _, cv = load_and_validate(path, reporter)
     built = []
-    for variant in [None, *cv.variants]:
+    for variant in [None, *chosen_variants(args.variants, cv.variants)]:
         one = BuildRequest(input=path, output=Path(args.build_dir), variant=variant)
         build_once(one, reporter)
         built.append(Built(one.pdf, variant))

@@ -50,6 +50,15 @@ def asset_stem(first_name: str, last_name: str, version: str, variant: str | Non
     return "_".join([file_part(first_name), file_part(last_name), cv, file_part(version)])
 
 
+def chosen_variants(spec: str, known: Iterable[str]) -> list[str]:
+    """The variants ``--variants`` names: ``all`` (every one cv.yaml defines), ``none`` (or
+    nothing), or names separated by commas or spaces (an unknown name fails in the build)."""
+    if spec.strip() == "all":
+        return list(known)
+    names = spec.replace(",", " ").split()
+    return [] if names == ["none"] else names
+
+
 def describe_version(folder: Path) -> str:
     """The tag of HEAD (v1.2.0), else ``git describe`` of the commit, else ``dev``."""
     return git_output(folder, "describe", "--tags", "--always", "--dirty") or "dev"

@@ -35,16 +35,16 @@ def write_starter(target: Path) -> list[Path]:
         raise InputError(
             f"the folder {target.parent} does not exist", location=Location(str(target))
         )
-    written = [_create(target, starter_text())]
+    written = [create_new_file(target, starter_text())]
     schema = target.parent / SCHEMA_NAME
     if not schema.exists():
         from texcv.schema.json_schema import json_schema_text
 
-        written.append(_create(schema, json_schema_text()))
+        written.append(create_new_file(schema, json_schema_text()))
     return written
 
 
-def _create(path: Path, text: str) -> Path:
+def create_new_file(path: Path, text: str) -> Path:
     """Create ``path`` with ``text``; fails rather than replace a file that appeared meanwhile."""
     try:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)

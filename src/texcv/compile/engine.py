@@ -19,9 +19,9 @@ from texcv.engines import ENGINES
 from texcv.errors import BuildError, ToolMissingError
 
 INSTALL_HINT = (
-    "on Debian/Ubuntu: sudo apt-get install texlive-latex-extra texlive-fonts-extra "
-    "texlive-luatex lmodern; in a texcv checkout `make pdf` installs all it needs "
-    "(.ci/install-tex.sh --print shows the full command)"
+    "run `texcv doctor`: it checks TeX, moderncv, the fonts and poppler, and prints the command "
+    "that installs them on this system (Debian/Ubuntu: sudo apt-get install texlive-latex-extra "
+    "texlive-fonts-extra texlive-luatex lmodern ...)"
 )
 
 
