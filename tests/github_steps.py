@@ -84,7 +84,9 @@ class Runner:
             elif step.get("uses") == "./":
                 action = load(action_root / "action.yml")
                 assert action["runs"]["using"] == "composite"
-                given = {k: self.substitute(str(v), inputs) for k, v in step.get("with", {}).items()}
+                given = {
+                    k: self.substitute(str(v), inputs) for k, v in step.get("with", {}).items()
+                }
                 self.steps(action["runs"]["steps"], action_inputs(action, given), action_root)
             elif "uses" in step:
                 self.result.skipped.append(name)

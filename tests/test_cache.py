@@ -138,7 +138,9 @@ def test_two_builds_at_once_both_end_with_a_whole_pdf(require_tex: None, tmp_pat
 def test_noop_build_does_nothing_until_an_input_changes(require_tex: None, tmp_path: Path) -> None:
     source = tmp_path / "cv.yaml"
     source.write_text(AUTHOR_CV.read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / "publications.bib").write_bytes((AUTHOR_CV.parent / "publications.bib").read_bytes())
+    (tmp_path / "publications.bib").write_bytes(
+        (AUTHOR_CV.parent / "publications.bib").read_bytes()
+    )
     out = tmp_path / "out"
     assert run_texcv("build", str(source), "-o", str(out)).returncode == 0
     pdf = out / "cv.pdf"

@@ -49,7 +49,10 @@ def test_doctor_without_tex_prints_the_install_command(tmp_path: Path) -> None:
             capture_output=True, text=True, check=True,
         ).stdout.strip()  # fmt: skip
         assert f"  {script}" in done.stdout.splitlines()  # the very command CI runs
-        assert script.startswith("sudo apt-get update && sudo apt-get install -y") and " texlive-latex-extra " in script
+        assert (
+            script.startswith("sudo apt-get update && sudo apt-get install -y")
+            and " texlive-latex-extra " in script
+        )
 
 
 def test_build_without_tex_points_to_doctor(tmp_path: Path) -> None:
@@ -90,7 +93,7 @@ def test_debian_command_installs_the_one_package_list() -> None:
     ("os_release", "expected"),
     [
         ('ID=debian\nVERSION_ID="12"\n', "debian"),
-        ('ID=ubuntu\nID_LIKE=debian\n', "debian"),
+        ("ID=ubuntu\nID_LIKE=debian\n", "debian"),
         ('ID=linuxmint\nID_LIKE="ubuntu debian"\n', "debian"),
         ("ID=fedora\n", "fedora"),
         ('ID="rocky"\nID_LIKE="rhel centos fedora"\n', "fedora"),

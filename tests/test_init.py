@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -55,3 +56,17 @@ def test_init_into_a_file_is_a_clean_error(tmp_path: Path) -> None:
     done = run_texcv("init", "taken", cwd=tmp_path)
     assert done.returncode != 0
     assert "error" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_readme_points_at_the_project_home_only() -> None:
+    """PyPI shows the README without the repository: its image needs an absolute URL, built
+    from the one home pyproject declares."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    owner_name = project_home().removeprefix("https://github.com/")
+    image = f"https://raw.githubusercontent.com/{owner_name}/main/.github/assets/cv-page-1.png"
+    assert f"]({image})" in readme
+    assert (ROOT / ".github" / "assets" / "cv-page-1.png").is_file()
+    named = set(re.findall(r"github(?:usercontent)?\.com/([\w.-]+/[\w.-]+)", readme))
+    named |= set(re.findall(r"uses: ([\w.-]+/[\w.-]+)@", readme))
+    assert {name for name in named if name.endswith("/texcv")} == {owner_name}
+    assert "](.github/" not in readme and "](./" not in readme  # no relative links or images

@@ -52,7 +52,9 @@ def test_watch_rebuilds_on_save_and_keeps_the_last_good_pdf_while_broken(
     source = tmp_path / "cv.yaml"
     text = AUTHOR_CV.read_text(encoding="utf-8")
     source.write_text(text, encoding="utf-8")
-    (tmp_path / "publications.bib").write_bytes((AUTHOR_CV.parent / "publications.bib").read_bytes())
+    (tmp_path / "publications.bib").write_bytes(
+        (AUTHOR_CV.parent / "publications.bib").read_bytes()
+    )
     out = tmp_path / "out"
     watcher = Watcher(source, out)
     try:

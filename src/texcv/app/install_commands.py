@@ -50,7 +50,12 @@ def _platforms() -> dict[str, Platform]:
         Platform(
             "debian",
             "Debian/Ubuntu",
-            (("", f"sudo apt-get update && sudo apt-get install -y --no-install-recommends {apt}"),),
+            (
+                (
+                    "",
+                    f"sudo apt-get update && sudo apt-get install -y --no-install-recommends {apt}",
+                ),
+            ),
         ),
         Platform("fedora", "Fedora", (("", f"sudo dnf install -y {fedora}"),)),
         Platform("arch", "Arch Linux", (("", f"sudo pacman -S --needed {arch}"),)),
