@@ -77,7 +77,7 @@ $(PY_STAMP): pyproject.toml
 	@touch $@
 
 # TeX Live, moderncv, fonts and poppler-utils from the system's packages (one script for all).
-$(TEX_STAMP): .ci/install-tex.sh | $(PY_STAMP)
+$(TEX_STAMP): .ci/install-tex.sh src/texcv/app/debian-packages.txt | $(PY_STAMP)
 	bash .ci/install-tex.sh
 	@touch $@
 

@@ -110,3 +110,25 @@ def test_max_pages_fails_before_the_pdf_is_replaced(require_tex: None, tmp_path:
     assert "cv.yaml:5:14: error: the CV has 4 pages; design.max_pages allows 2" in failed.stderr
     assert json.loads(failed.stdout)["ok"] is False
     assert (tmp_path / "out" / "cv.pdf").read_bytes() == before  # the last good PDF stays
+
+
+def test_chosen_variants() -> None:
+    from texcv.app.release import chosen_variants
+
+    assert chosen_variants("all", ["short", "fr"]) == ["short", "fr"]
+    assert chosen_variants("none", ["short", "fr"]) == []
+    assert chosen_variants("", ["short", "fr"]) == []
+    assert chosen_variants("fr, short", ["short", "fr"]) == ["fr", "short"]
+
+
+@pytest.mark.tex
+def test_release_of_chosen_variants(require_tex: None, tmp_path: Path) -> None:
+    bib = FIXTURES / "bib"
+    shutil.copy(bib / "cv.yaml", tmp_path / "cv.yaml")
+    shutil.copy(bib / "works.bib", tmp_path / "works.bib")
+    done = run_texcv("release", "--variants", "short", "--version", "v2", "-q", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    pdfs = sorted(p.name for p in (tmp_path / "dist").glob("*.pdf"))
+    assert len(pdfs) == 2 and any("_CV-short_v2.pdf" in name for name in pdfs), pdfs
+    unknown = run_texcv("release", "--variants", "long", "-q", cwd=tmp_path)
+    assert unknown.returncode == 2 and "no variant named 'long'" in unknown.stderr
