@@ -22,6 +22,14 @@ def test_wheel_ships_templates_and_data(tmp_path: Path) -> None:
         f"texcv/latex_templates/{p.name}" for p in (ROOT / "latex_templates").glob("*.tex")
     }
     assert templates and templates <= names
-    assert {"texcv/app/starter.yaml", "texcv/render/data/t1ts1.txt", "texcv/app/cli.py"} <= names
+    assert {
+        "texcv/app/starter.yaml",
+        "texcv/render/data/t1ts1.txt",
+        "texcv/app/cli.py",
+        "texcv/app/debian-packages.txt",  # `texcv doctor` prints it
+        "texcv/app/repo_files/cv-workflow.yml",  # `texcv init` writes them
+        "texcv/app/repo_files/gitignore",
+    } <= names
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "texcv = texcv.app.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
