@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT, run_texcv
-from texcv.app.doctor import moderncv_version
+from texcv.app.doctor import Check, moderncv_version, report
 from texcv.app.install_commands import PLATFORM_NAMES, debian_packages, platform, this_platform
 
 
@@ -113,3 +113,12 @@ def test_moderncv_version_from_the_class_file() -> None:
     assert moderncv_version(line) == (2, 3, 1)
     assert moderncv_version(r"\ProvidesClass{moderncv}[2015/07/28 v2.0.0 modern cv]") == (2, 0, 0)
     assert moderncv_version(r"\ProvidesClass{other}[2022 v9.9]") is None
+
+
+def test_an_unknown_system_gets_the_list_of_known_ones() -> None:
+    text, code = report([Check("pdflatex", False, "not found")], None)
+    assert code == 3
+    assert "does not know this system's package manager" in text
+    assert "--platform {debian,fedora,arch,macos,windows}" in text
+    healthy, code = report([Check("pdflatex", True, "/usr/bin/pdflatex")], "debian")
+    assert code == 0 and "apt-get" not in healthy  # nothing to install: no command
