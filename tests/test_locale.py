@@ -54,8 +54,8 @@ def test_date_styles(start: str, end: str, style: str, expected: str) -> None:
 
 
 def test_page_numbers_in_the_locales_words() -> None:
-    assert r"\newcommand*{\texcvpagenumber}[2]{page~#1~sur~#2}" in page_numbers(FRENCH)
-    assert r"\newcommand*{\texcvpagenumber}[2]{#1/#2}" in page_numbers(ENGLISH)
+    assert r"\newcommand*{\texcvpagenumber}[2]{page~#1~sur~#2}" in page_numbers(FRENCH).dumps()
+    assert r"\newcommand*{\texcvpagenumber}[2]{#1/#2}" in page_numbers(ENGLISH).dumps()
 
 
 def test_per_language_text_follows_the_locale_and_falls_back() -> None:

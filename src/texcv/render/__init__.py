@@ -11,11 +11,12 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from texcv.render.document import SOURCE_MARK, render
+    from texcv.render.document import render
     from texcv.render.engine_choice import choose_engine
+    from texcv.render.latex import SOURCE_MARK
 
 _HOMES = {
-    "SOURCE_MARK": "texcv.render.document",
+    "SOURCE_MARK": "texcv.render.latex",
     "render": "texcv.render.document",
     "choose_engine": "texcv.render.engine_choice",
 }

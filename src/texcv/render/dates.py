@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pylatex.utils import NoEscape
+
 from texcv.render.escape import escape_text
 from texcv.render.locale import Words
 from texcv.schema import CVDate
@@ -15,16 +17,16 @@ from texcv.schema import CVDate
 DateStyle = Literal["month", "year"]
 
 
-def format_date(date: CVDate, words: Words, style: DateStyle = "month") -> str:
+def format_date(date: CVDate, words: Words, style: DateStyle = "month") -> NoEscape:
     """LaTeX for one date: ``Sep~2020``, ``2020`` or the locale's word for present."""
     if date.present:
-        return escape_text(words.present)
+        return NoEscape(escape_text(words.present))
     if date.month is None or style == "year":
-        return str(date.year)
+        return NoEscape(str(date.year))
     month = escape_text(words.months[date.month - 1])
     if date.day is not None:
-        return f"{date.day}~{month}~{date.year}"
-    return f"{month}~{date.year}"
+        return NoEscape(f"{date.day}~{month}~{date.year}")
+    return NoEscape(f"{month}~{date.year}")
 
 
 def format_range(
@@ -33,7 +35,7 @@ def format_range(
     words: Words,
     single: CVDate | None = None,
     style: DateStyle = "month",
-) -> str:
+) -> NoEscape:
     """LaTeX for the date column; an en dash between start and end.
 
     The dash is spaced between dates with words (``Sep 2020 -- Dec 2023``) and tight between
@@ -42,7 +44,7 @@ def format_range(
     if single is not None:
         return format_date(single, words, style)
     if start is None:
-        return ""
+        return NoEscape("")
     first = format_date(start, words, style)
     if end is None:
         return first
@@ -50,4 +52,4 @@ def format_range(
     if last == first:
         return first
     tight = style == "year" and not end.present
-    return f"{first}--{last}" if tight else f"{first} -- {last}"
+    return NoEscape(f"{first}--{last}" if tight else f"{first} -- {last}")

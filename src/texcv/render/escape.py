@@ -53,6 +53,8 @@ _SPACE = re.compile(r"[\t\n\v\f\r \x1c-\x1f\x85\u2028\u2029]+")
 # Control characters (Unicode category Cc) and lone surrogates (Cs), except the whitespace
 # that _SPACE turns into a space.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff]")
+PDF_HYPHEN = r"\texcvhyphen{}"
+_KEYWORD = re.compile(r"[A-Za-z0-9.]+")
 _PERCENT_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 # Characters a URL keeps as they are; everything else is percent-encoded (UTF-8).
 _URL_SAFE = "/:?=&;@+,-._!*'()%#~"
@@ -82,6 +84,40 @@ def escape_clean(text: str, *, breaks: bool = True) -> str:
         if ch in _BREAK_AFTER and index in breakable:
             out.append(LINE_BREAK)
     return "".join(out)
+
+
+def escape_spaced(text: str) -> str:
+    """``escape_text`` for text between markup: a space at either end stays, as one space, so
+    ``a **b** c`` keeps its spaces; text of spaces alone becomes one space."""
+    escaped = escape_text(text)
+    if not escaped:
+        return " " if text else ""
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() else ""
+    return f"{lead}{escaped}{trail}"
+
+
+def escape_tied(text: str) -> str:
+    """Text whose spaces are no-break spaces (``~``), kept even at its ends: words that TeX
+    fills in around parameters, as in ``page #1 sur #2``."""
+    return "~".join(escape_text(word) for word in text.split(" "))
+
+
+def escape_pdf_string(text: str) -> str:
+    """Text for a PDF string (title, author...): escaped, with no line breaks. hyperref turns
+    ``--`` into an en dash there whatever parts the hyphens (a kern does not), so each hyphen
+    is ``PDF_HYPHEN``, defined in latex_templates/metadata.tex."""
+    parts = clean(text).split("-")
+    return PDF_HYPHEN.join(escape_clean(part, breaks=False) for part in parts)
+
+
+def escape_keyword(text: str) -> str:
+    """A value the schema takes only from a list or a pattern (a style name, a TeX length
+    such as ``2cm``, the photo's fixed file name): passed on as it is. Anything but letters,
+    digits and dots is refused, so a looser schema cannot let TeX through unescaped."""
+    if not _KEYWORD.fullmatch(text):
+        raise ValueError(f"not a keyword or TeX length: {text!r}")
+    return text
 
 
 def _inside_long_words(text: str) -> set[int]:

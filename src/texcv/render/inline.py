@@ -1,14 +1,21 @@
 """Text fields to LaTeX: inline markup becomes commands, everything else is escaped.
 
-This is the only place that wraps LaTeX in NoEscape, and only LaTeX that texcv wrote around
-text that escape.py escaped.
+Each function here returns ``NoEscape``: LaTeX that texcv.render.latex's commands accept. They
+are the only way text from cv.yaml becomes such LaTeX, and each one escapes it with
+texcv.render.escape first.
 """
 
 from __future__ import annotations
 
 from pylatex.utils import NoEscape
 
-from texcv.render.escape import escape_text, escape_url
+from texcv.render.escape import (
+    escape_keyword,
+    escape_spaced,
+    escape_text,
+    escape_url,
+)
+from texcv.render.latex import Emph, Href, TextBf, as_latex
 from texcv.schema.markup import Span, parse
 
 
@@ -24,12 +31,23 @@ def literal(text: str | None) -> NoEscape:
     return NoEscape(escape_text(text or ""))
 
 
-def bold(latex: str) -> NoEscape:
-    return NoEscape(rf"\textbf{{{latex}}}")
+def keyword(text: str) -> NoEscape:
+    """A value the schema restricts to a list or a pattern (style, TeX length): as it is."""
+    return NoEscape(escape_keyword(text))
 
 
-def link(url: str, label_latex: str) -> NoEscape:
-    return NoEscape(rf"\href{{{escape_url(url)}}}{{{label_latex}}}")
+def target(url: str) -> NoEscape:
+    """A link target for \\href or \\texcvurl: the PDF's link holds it as given."""
+    return NoEscape(escape_url(url))
+
+
+def bold(latex: NoEscape) -> NoEscape:
+    return as_latex(TextBf(latex))
+
+
+def link(url: str, label: NoEscape) -> NoEscape:
+    """``label`` linked to ``url``."""
+    return as_latex(Href(target(url), label))
 
 
 def _spans(spans: tuple[Span, ...]) -> str:
@@ -38,15 +56,11 @@ def _spans(spans: tuple[Span, ...]) -> str:
 
 def _span(span: Span) -> str:
     if span.style is None:
-        # Keep edge spaces so "a **b** c" stays spaced; escape_text strips them.
-        text = escape_text(span.text)
-        lead = " " if span.text[:1].isspace() and text else ""
-        trail = " " if span.text[-1:].isspace() and text else ""
-        return f"{lead}{text}{trail}" if text else (" " if span.text else "")
-    inner = _spans(span.children).strip()
+        return escape_spaced(span.text)
+    inner = NoEscape(_spans(span.children).strip())
     if span.style == "bold":
-        return rf"\textbf{{{inner}}}"
+        return bold(inner)
     if span.style == "italic":
-        return rf"\emph{{{inner}}}"
+        return as_latex(Emph(inner))
     assert span.url is not None
     return link(span.url, inner)

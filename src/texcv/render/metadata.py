@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pylatex.utils import NoEscape
 
-from texcv.render.escape import clean, escape_clean
+from texcv.render.escape import escape_pdf_string
+from texcv.render.latex import AtEndPreamble, HyperSetup, Joined, Settings, Template
 from texcv.render.locale import Words
-from texcv.render.templates import template
 from texcv.schema import CV
 from texcv.schema.markup import plain_text
 
@@ -40,17 +40,10 @@ def properties(cv: CV, words: Words) -> dict[str, str]:
     }
 
 
-def metadata(cv: CV, words: Words) -> NoEscape:
+def metadata(cv: CV, words: Words) -> Joined:
     r"""``\AtEndPreamble{\hypersetup{pdftitle={...}, ...}}`` for ``cv``."""
-    settings = ",\n  ".join(
-        f"pdf{key}={{{pdf_string(value)}}}" for key, value in properties(cv, words).items()
-    )
-    hypersetup = f"\\AtEndPreamble{{\\hypersetup{{\n  {settings}}}}}"
-    return NoEscape(template("metadata") + hypersetup)
-
-
-def pdf_string(text: str) -> str:
-    """Escaped text for a PDF string. hyperref turns ``--`` into an en dash there (a kern does
-    not stop it), so each hyphen is ``\texcvhyphen`` (latex_templates/metadata.tex)."""
-    parts = clean(text).split("-")
-    return r"\texcvhyphen{}".join(escape_clean(part, breaks=False) for part in parts)
+    settings = {
+        f"pdf{key}": NoEscape(escape_pdf_string(value))
+        for key, value in properties(cv, words).items()
+    }
+    return Joined(Template("metadata"), AtEndPreamble(HyperSetup(Settings(lines=True, **settings))))

@@ -12,22 +12,16 @@ from pylatex.base_classes import LatexObject
 from pylatex.utils import NoEscape
 
 from texcv.prepare.names import is_owner
-from texcv.render import moderncv as mc
+from texcv.render import latex as tex
 from texcv.render.dates import DateStyle, format_range
-from texcv.render.escape import escape_text, url_for_display
+from texcv.render.escape import url_for_display
 from texcv.render.inline import bold, inline, link, literal
 from texcv.render.locale import Words
 from texcv.schema import CV, Entry, PublicationEntry, Section
 from texcv.schema.publications import PUBLICATION_TYPES
 
-Mark = Callable[[tuple[str | int, ...]], NoEscape]
+Mark = Callable[[tuple[str | int, ...]], LatexObject]
 RenderEntry = Callable[[Entry], LatexObject]
-
-
-class SubSection(mc._ModernCvCommand):
-    """moderncv's ``\\subsection{heading}``: a group heading inside a section."""
-
-    _latex_name = "subsection"
 
 
 def publication_section(
@@ -41,7 +35,7 @@ def publication_section(
     number = sum(isinstance(entry, PublicationEntry) for _, entry in entries)
     for heading, group in _groups(entries, section.group_by, words):
         if heading is not None:
-            yield SubSection(escape_text(heading))
+            yield tex.SubSection(literal(heading))
         for position, entry in group:
             yield mark(("sections", index, "entries", position))
             label = None
@@ -55,7 +49,7 @@ def publication_section(
 
 def publication_entry(
     entry: PublicationEntry, cv: CV, words: Words, label: str | None = None
-) -> mc.CvEntry:
+) -> tex.CvEntry:
     """``\\cventry{date}{title}{venue}{location}{note}{authors. links}``."""
     mine = (
         set(entry.owner)
@@ -68,23 +62,24 @@ def publication_entry(
     )
     links = []
     if entry.doi:
-        links.append(link(f"https://doi.org/{entry.doi}", escape_text(f"doi:{entry.doi}")))
+        links.append(link(f"https://doi.org/{entry.doi}", literal(f"doi:{entry.doi}")))
     if entry.url:
-        links.append(link(entry.url, escape_text(url_for_display(entry.url))))
-    description = authors + "".join(f". {item}" for item in links)
+        links.append(link(entry.url, literal(url_for_display(entry.url))))
+    description = NoEscape(authors + "".join(f". {item}" for item in links))
     style: DateStyle = cv.design.dates
     date = format_range(None, None, words, single=entry.date, style=style)
+    hint: tex.Latex = date
     if label is not None:
         # The hint column is \raggedleft, so \\ (not \newline, which pads the line's right
         # end) breaks the line and keeps both flush right.
-        date = f"{escape_text(label)}\\\\{date}" if date else escape_text(label)
-    return mc.CvEntry(
-        date,
+        hint = tex.Joined(literal(label), tex.LineBreak(), date) if date else literal(label)
+    return tex.CvEntry(
+        hint,
         inline(entry.title),
         inline(entry.venue),
         inline(entry.location),
         inline(entry.note),
-        NoEscape(description),
+        description,
     )
 
 
