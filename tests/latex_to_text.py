@@ -1,16 +1,28 @@
-"""Read texcv's LaTeX back as the text it prints, with pylatexenc (for the property tests).
+"""Read texcv's LaTeX back as the text it prints, and check it does nothing else, with
+pylatexenc (for the escape and property tests).
 
 pylatexenc parses LaTeX the way TeX reads it (groups, arguments, comments, math, control
-sequences); the commands texcv writes are given the text they print here, because
+sequences); the commands that print one character are given that character here, because
 pylatexenc's own table gets some of them wrong (``\\textasciicircum`` as U+02C6) or lacks them.
 """
 
 from __future__ import annotations
 
+import unicodedata
+
 from pylatexenc import macrospec
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec
 from pylatexenc.latex2text import get_default_latex_context_db as text_context
-from pylatexenc.latexwalker import LatexWalker, get_default_latex_context_db
+from pylatexenc.latexwalker import (
+    LatexCharsNode,
+    LatexGroupNode,
+    LatexMacroNode,
+    LatexNode,
+    LatexSpecialsNode,
+    LatexWalker,
+    LatexWalkerError,
+    get_default_latex_context_db,
+)
 
 from texcv.render.escape import LINE_BREAK, NO_LIGATURE
 
@@ -25,6 +37,7 @@ PRINTS = {
     "textquotesingle": "'",
     "textasciigrave": "`",
     "string": "",  # \string~ in a URL prints the tilde that follows
+    "texcvhyphen": "-",  # a hyphen in PDF strings (latex_templates/metadata.tex)
 }
 
 _parse_context = get_default_latex_context_db()
@@ -50,14 +63,61 @@ _text_context.add_context_category(
 _converter = LatexNodes2Text(latex_context=_text_context, strict_latex_spaces=True)
 
 
-def latex_to_text(latex: str) -> str:
-    """What ``latex`` prints, for the commands texcv writes; unknown commands print nothing."""
+def _nodes(latex: str) -> list[LatexNode]:
     latex = latex.replace(NO_LIGATURE, "{}")  # a kern, like a group, parts a ligature
     latex = latex.replace(LINE_BREAK, "{}")  # a permitted line break prints nothing
     nodes, _, _ = LatexWalker(
         latex, latex_context=_parse_context, tolerant_parsing=False
     ).get_latex_nodes()
-    return _converter.nodelist_to_text(nodes)
+    return nodes
+
+
+def latex_to_text(latex: str) -> str:
+    """What ``latex`` prints, for the commands texcv writes; unknown commands print nothing."""
+    return _converter.nodelist_to_text(_nodes(latex))
+
+
+# Characters TeX reads as something other than "print me" (escape, group, math, alignment,
+# parameter, superscript, subscript, active tie, comment); brackets outside a group would be
+# taken as a command's optional argument.
+_ACTIVE = set("\\{}$&#^_~%")
+_BRACKETS = set("[]")
+# Pairs a font turns into one other glyph (T1 and TeX ligatures): -- ,, << >> '' `` !` ?`
+_LIGATURES = ("--", ",,", "<<", ">>", "''", "``", "!`", "?`")
+# Commands that print one character and take no argument: the ones above, and the control
+# symbols \{ \} \$ \& \# \% \_ (``string`` is only for URLs, it changes how TeX reads on).
+_PRINTS_ONE = (set(PRINTS) - {"string"}) | set("{}$&#%_")
+
+
+def is_inert(latex: str) -> bool:
+    """True when ``latex`` only prints characters. Parsed as TeX reads it, it holds plain
+    characters (no ligature pair, no control character), the tie ``~``, commands that print
+    one character and take no argument, and groups of at most one such piece (``{[}``, the
+    ``{}`` ending a command name): nothing that reads a file, takes an argument or defines
+    anything; no math, comment, alignment, parameter or optional argument; balanced braces."""
+    try:
+        nodes = _nodes(latex)
+    except LatexWalkerError:  # unbalanced braces, a lone $, ...
+        return False
+    return all(_inert(node, in_group=False) for node in nodes)
+
+
+def _inert(node: LatexNode, *, in_group: bool) -> bool:
+    if isinstance(node, LatexCharsNode):
+        forbidden = _ACTIVE if in_group else _ACTIVE | _BRACKETS
+        return (
+            not forbidden & set(node.chars)
+            and not any(pair in node.chars for pair in _LIGATURES)
+            and all(unicodedata.category(ch) != "Cc" for ch in node.chars)
+        )
+    if isinstance(node, LatexMacroNode):
+        arguments = node.nodeargd.argnlist if node.nodeargd else []
+        return node.macroname in _PRINTS_ONE and not any(arguments)
+    if isinstance(node, LatexGroupNode):
+        return len(node.nodelist) <= 1 and all(_inert(n, in_group=True) for n in node.nodelist)
+    if isinstance(node, LatexSpecialsNode):
+        return node.specials_chars == "~"
+    return False  # math, comments, environments
 
 
 def url_of(latex_url: str) -> str:

@@ -1,66 +1,80 @@
-"""escape.py, markup and inline LaTeX: every special character, ligature, space and URL case."""
+"""escape.py, markup and inline LaTeX: every special character, ligature, space and URL case.
+
+Checked by what the LaTeX does, not by how escape.py spells it: pylatexenc parses it as TeX
+would (tests/latex_to_text.py), and it must print the input and nothing else (``is_inert``);
+one pdfLaTeX build reads every special character back out of a real PDF.
+"""
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 
-from latex_to_text import latex_to_text, url_of
-from texcv.render.escape import LINE_BREAK, NO_LIGATURE, clean, encode_url, escape_text, escape_url
+from conftest import pdf_text, run_texcv
+from latex_to_text import is_inert, latex_to_text, url_of
+from texcv.render.escape import (
+    clean,
+    encode_url,
+    escape_keyword,
+    escape_pdf_string,
+    escape_spaced,
+    escape_text,
+    escape_tied,
+    escape_url,
+)
 from texcv.render.inline import inline, literal
 
-SPECIAL = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
-    "$": r"\$",
-    "&": r"\&",
-    "#": r"\#",
-    "%": r"\%",
-    "_": r"\_",
-    "^": r"\textasciicircum{}",
-    "~": r"\textasciitilde{}",
-    "<": r"\textless{}",
-    ">": r"\textgreater{}",
-    "|": r"\textbar{}",
-    '"': r"\textquotedbl{}",
-    "'": r"\textquotesingle{}",
-    "`": r"\textasciigrave{}",
-    "[": "{[}",
-    "]": "{]}",
-}
-# What escaped text may contain: the commands above, the ligature kern, the line break allowed
-# in long words, ~ for a no-break space, and characters TeX prints as themselves.
-_SAFE = re.compile(
-    "(?:"
-    + "|".join(re.escape(latex) for latex in [*SPECIAL.values(), NO_LIGATURE, LINE_BREAK, "~"])
-    + r"|[^\\{}$&#%_^~\[\]])*"
-)
+# What TeX and LaTeX treat specially: category codes (escape, groups, math, alignment,
+# parameter, superscript, subscript, tie, comment), optional-argument brackets, characters
+# the OT1/T1 fonts print as other glyphs (< > | " ' `), and the no-break space.
+SPECIAL = "\\{}$&#^_~%[]<>|\"'`\u00a0"
+# Pairs the fonts would merge into one glyph (en dash, low quote, guillemets, ¡, ¿...).
+LIGATURES = ["--", "---", ",,", "<<", ">>", "''", "``", "!`", "?`", "-,"]
 
 
-def is_inert(latex: str) -> bool:
-    """True when ``latex`` holds no command, group, math or comment beyond escape.py's own."""
-    return _SAFE.fullmatch(latex) is not None
+@pytest.mark.parametrize("char", SPECIAL)
+def test_each_special_character_prints_itself_and_does_nothing_else(char: str) -> None:
+    latex = escape_text(f"a{char}b")
+    assert is_inert(latex), latex
+    assert latex_to_text(latex) == f"a{char}b"
 
 
-@pytest.mark.parametrize(("char", "latex"), SPECIAL.items())
-def test_each_special_character_becomes_a_command_that_prints_it(char: str, latex: str) -> None:
-    assert escape_text(f"a{char}b") == f"a{latex}b"
-    assert latex_to_text(escape_text(f"a{char}b")) == f"a{char}b"
-
-
-@pytest.mark.parametrize("pair", ["--", "---", ",,", "<<", ">>", "-,"])
+@pytest.mark.parametrize("pair", LIGATURES)
 def test_characters_that_would_merge_into_a_ligature_are_kept_apart(pair: str) -> None:
     latex = escape_text(f"x{pair}y")
-    assert latex.count(NO_LIGATURE) == len(pair) - 1
-    assert latex_to_text(latex) == f"x{pair}y"  # pylatexenc would read "--" as an en dash
+    assert is_inert(latex), latex  # a raw pair would parse as one ligature
+    assert latex_to_text(latex) == f"x{pair}y"
+
+
+@pytest.mark.tex
+@pytest.mark.parametrize("engine", ["pdflatex", "lualatex"])
+def test_every_special_character_reads_back_from_the_pdf(
+    require_tex: None, tmp_path: Path, engine: str
+) -> None:
+    """pylatexenc's reading above, checked against TeX, its fonts (T1 under pdfLaTeX, Unicode
+    with TeX ligatures under LuaLaTeX, where a plain ``"`` prints a curly quote) and pdftotext."""
+    texts = [f"a{char}b" for char in SPECIAL.replace("\u00a0", "")]  # pdftotext: a space
+    texts += [f"x{pair}y" for pair in LIGATURES]
+    entries = "".join(f"      - {json.dumps(text)}\n" for text in texts)  # JSON is YAML
+    (tmp_path / "cv.yaml").write_text(
+        f"header: {{first_name: A, last_name: B}}\ndesign: {{engine: {engine}}}\n"
+        f"sections:\n  - title: Specials\n    kind: text\n    entries:\n{entries}",
+        encoding="utf-8",
+    )
+    result = run_texcv("build", "cv.yaml", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = [line.strip() for line in pdf_text(tmp_path / "out" / "cv.pdf").splitlines()]
+    assert [line for line in lines if line in texts] == texts
 
 
 def test_quotes_and_backquotes_print_straight() -> None:
-    assert escape_text("''``") == r"\textquotesingle{}" * 2 + r"\textasciigrave{}" * 2
-    assert escape_text("!`?`") == r"!\textasciigrave{}?\textasciigrave{}"  # no ¡ or ¿
+    for text in ["''``", "!`?`", 'it\'s "x"']:
+        latex = escape_text(text)
+        assert is_inert(latex) and latex_to_text(latex) == text, latex
 
 
 @pytest.mark.parametrize(
@@ -82,7 +96,7 @@ def test_whitespace_and_control_characters(text: str, expected: str) -> None:
 
 
 def test_unicode_spaces_are_characters_not_separators() -> None:
-    assert escape_text("a\u00a0b") == "a~b"  # no-break space stays unbreakable
+    assert latex_to_text(escape_text("a\u00a0b")) == "a\u00a0b"  # stays unbreakable
     assert escape_text("中\u3000文") == "中\u3000文"  # ideographic space kept
     assert escape_text("\u200b\u00adx") == "\u200b\u00adx"  # invisible, but typed: passed on
 
@@ -108,10 +122,66 @@ def test_tex_in_a_field_is_inert_and_reads_back_literally(attack: str) -> None:
     assert is_inert(str(literal(attack)))
 
 
-def test_the_inert_check_itself_rejects_tex() -> None:
-    assert not is_inert(r"\input{/etc/passwd}")
-    assert not is_inert("^^5cinput")
-    assert not is_inert("{}")
+@pytest.mark.parametrize(
+    "latex",
+    [
+        r"\input{/etc/passwd}",
+        "^^5cinput",
+        r"\textbf{x}",  # a command with an argument
+        r"a\\[1ex]",
+        "$x$",
+        "a%b",
+        "#1",
+        "a&b",
+        "x_1",
+        "a}",
+        "a--b",
+        "a,,b",
+        "a\x00b",
+    ],
+)
+def test_the_inert_check_itself_rejects_tex(latex: str) -> None:
+    assert not is_inert(latex)
+
+
+def test_the_inert_check_accepts_printing_commands_groups_and_ties() -> None:
+    assert is_inert(r"\textbackslash{}input\{x\} {[}1{]} a~b")
+
+
+@pytest.mark.parametrize(
+    ("text", "reads"),
+    [("a_b", "a_b"), ("  a_b ", " a_b "), (" x%", " x%"), ("   ", " "), ("", "")],
+)
+def test_text_between_markup_keeps_one_space_at_each_end(text: str, reads: str) -> None:
+    latex = escape_spaced(text)
+    assert is_inert(latex)
+    assert latex_to_text(latex) == reads
+
+
+def test_tied_text_keeps_every_space_unbreakable() -> None:
+    latex = escape_tied(" page_1 sur ")
+    assert is_inert(latex)
+    assert latex_to_text(latex) == "\u00a0page_1\u00a0sur\u00a0"
+
+
+def test_pdf_strings_print_the_text_with_no_dash_ligature_and_no_line_breaks() -> None:
+    text = "Ada -- Lovelace_%#, a-very-long-hyphenated-word-that-may-not-break"
+    latex = escape_pdf_string(text)
+    assert is_inert(latex)
+    assert latex_to_text(latex) == text
+    assert "-" not in latex  # each hyphen is \texcvhyphen: hyperref cannot join two
+    assert "allowbreak" not in latex
+
+
+@pytest.mark.parametrize("value", ["2cm", "0.4pt", "photo.jpg", "googlescholar", "11pt"])
+def test_keywords_from_the_schema_pass_as_they_are(value: str) -> None:
+    assert escape_keyword(value) == value
+
+
+@pytest.mark.parametrize("value", ["2cm]{x}", "2 cm", "", "\\relax", "a,b", "x=y"])
+def test_anything_more_than_a_keyword_is_refused(value: str) -> None:
+    with pytest.raises(ValueError, match="not a keyword"):
+        escape_keyword(value)
 
 
 @pytest.mark.parametrize(

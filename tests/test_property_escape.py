@@ -13,8 +13,7 @@ from urllib.parse import unquote
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from latex_to_text import latex_to_text, url_of
-from test_escape import is_inert
+from latex_to_text import is_inert, latex_to_text, url_of
 from texcv.render.escape import clean, encode_url, escape_text, escape_url
 from texcv.render.inline import inline
 from texcv.schema.markup import plain_text
