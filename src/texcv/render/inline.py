@@ -32,7 +32,8 @@ def literal(text: str | None) -> NoEscape:
 
 
 def keyword(text: str) -> NoEscape:
-    """A value the schema restricts to a list or a pattern (style, TeX length): as it is."""
+    """A value the schema restricts to a list or a pattern (style, TeX length), or a name of
+    texcv's own (a package): as it is, once escape.py has checked it is nothing more."""
     return NoEscape(escape_keyword(text))
 
 
