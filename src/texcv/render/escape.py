@@ -53,7 +53,9 @@ _SPACE = re.compile(r"[\t\n\v\f\r \x1c-\x1f\x85\u2028\u2029]+")
 # Control characters (Unicode category Cc) and lone surrogates (Cs), except the whitespace
 # that _SPACE turns into a space.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff]")
+# A hyphen in PDF strings (latex_templates/metadata.tex defines it).
 PDF_HYPHEN = r"\texcvhyphen{}"
+# What a keyword or TeX length may hold (escape_keyword).
 _KEYWORD = re.compile(r"[A-Za-z0-9.]+")
 _PERCENT_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 # Characters a URL keeps as they are; everything else is percent-encoded (UTF-8).
@@ -105,8 +107,8 @@ def escape_tied(text: str) -> str:
 
 def escape_pdf_string(text: str) -> str:
     """Text for a PDF string (title, author...): escaped, with no line breaks. hyperref turns
-    ``--`` into an en dash there whatever parts the hyphens (a kern does not), so each hyphen
-    is ``PDF_HYPHEN``, defined in latex_templates/metadata.tex."""
+    ``--`` into an en dash there whatever stands between the hyphens (a kern too), so each
+    hyphen is ``PDF_HYPHEN``."""
     parts = clean(text).split("-")
     return PDF_HYPHEN.join(escape_clean(part, breaks=False) for part in parts)
 
