@@ -23,7 +23,7 @@ header:
   first_name: "{HOSTILE}"
   last_name: "{HOSTILE}"
   title: "{HOSTILE} **{HOSTILE}**"
-  phones: [{{number: "{HOSTILE}", kind: mobile}}]
+  phones: [{{number: "{HOSTILE}", kind: fax}}]
   emails: ["{HOSTILE}"]
   homepage: "https://ex.org/{HOSTILE}"
   social:
@@ -70,10 +70,12 @@ def test_pylatex_escaper_never_sees_text_from_cv_yaml(monkeypatch: pytest.Monkey
 def test_options_and_arguments_are_escaped_once_the_texcv_way() -> None:
     tex_text = hostile_tex()
     once = r"a\_b\&c\%d\#e-f\textasciicircum{}g\textasciitilde{}h"
-    assert rf"\phone[mobile]{{{once}}}" in tex_text
+    assert rf"\phone[fax]{{{once}}}" in tex_text
     assert rf"\name{{{once}}}{{{once}}}" in tex_text
-    # The URL is an optional argument of \social: percent-encoded, then escaped once.
-    assert r"\social[github][ex.org/a\_b\&c\%25d\#e-f\%5Eg\string~h]{" in tex_text
+    # The link is an optional argument of \social: its target percent-encoded, then escaped
+    # once (texcv's URL escaping), its text escaped once.
+    url = r"https://ex.org/a\string_b\&c\%25d\#e-f\%5Eg\string~h"
+    assert rf"\social[github][\texcvurl{{{url}}}{{{once}}}]{{{once}}}" in tex_text
     assert r"\photo[2cm][0pt]{photo.png}" in tex_text
     assert r"\setlength{\hintscolumnwidth}{3cm}" in tex_text
     assert r"\geometry{margin=1.5cm}" in tex_text
