@@ -28,7 +28,7 @@ def test_doctor_reports_this_machine_healthy(require_tex: None) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
     for name in ("pdflatex", "lualatex", "xelatex", "moderncv", "fontawesome5", "Noto fonts",
-                 "pdftotext", "pdfinfo", "pdftoppm"):  # fmt: skip
+                 "pdftotext", "pdfinfo", "pdftohtml", "pdftoppm"):  # fmt: skip
         assert any(line.split()[:1] == ["ok"] and f" {name} " in line for line in lines), name
     assert any("moderncv" in line and " v2." in line for line in lines)
     assert "All set" in done.stdout and "MISSING" not in done.stdout
@@ -41,7 +41,7 @@ def test_doctor_without_tex_prints_the_install_command(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 3, done.stdout + done.stderr
     assert "Traceback" not in done.stderr
-    for name in ("pdflatex", "lualatex", "moderncv", "fontawesome5", "pdftoppm"):
+    for name in ("pdflatex", "lualatex", "moderncv", "fontawesome5", "pdftohtml", "pdftoppm"):
         assert any(line.split()[:2] == ["MISSING", name] for line in done.stdout.splitlines())
     if this_platform() == "debian":  # this project's machines and CI
         script = subprocess.run(

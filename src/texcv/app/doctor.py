@@ -111,7 +111,8 @@ CHECKS: tuple[Callable[[], Check], ...] = (
     _fontawesome5,
     _noto,
     lambda: _tool("pdftotext", "poppler: reads PDFs back"),
-    lambda: _tool("pdfinfo", "poppler: counts pages"),
+    lambda: _tool("pdfinfo", "poppler: counts pages, lists links"),
+    lambda: _tool("pdftohtml", "poppler: every build reads its PDF back with it"),
     lambda: _tool("pdftoppm", "poppler: draws the previews of `texcv release`"),
 )
 
@@ -166,9 +167,9 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # t
         "doctor",
         help="check TeX, moderncv, fonts and poppler; print the command that installs them",
         description="Check that this machine has what texcv needs (pdfLaTeX, LuaLaTeX, XeLaTeX, "
-        "moderncv and its version, fontawesome5, the Noto fonts, poppler's pdftotext, pdfinfo "
-        "and pdftoppm). When something is missing, print the command that installs it on this "
-        "system. Exit code 0 when all is there, 3 otherwise.",
+        "moderncv and its version, fontawesome5, the Noto fonts, poppler's pdftotext, pdfinfo, "
+        "pdftohtml and pdftoppm). When something is missing, print the command that installs "
+        "it on this system. Exit code 0 when all is there, 3 otherwise.",
     )
     doctor.add_argument(
         "--platform",

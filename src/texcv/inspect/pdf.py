@@ -61,7 +61,8 @@ def read_pdf(pdf: Path) -> Contents:
     if missing:
         raise ToolMissingError(
             f"{' and '.join(missing)} not found: the PDF cannot be read back to be checked",
-            hint="install poppler-utils (sudo apt-get install poppler-utils)",
+            hint="install poppler-utils (sudo apt-get install poppler-utils); `texcv doctor` "
+            "prints this system's command",
         )
     layout = _run(["pdftohtml", "-xml", "-stdout", "-i", "-q", "-zoom", "1", str(pdf)])
     pages, runs = _parse_layout(layout)
