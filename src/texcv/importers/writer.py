@@ -21,7 +21,8 @@ from pydantic import BaseModel
 from texcv.schema import CV
 from texcv.schema.entries import ENTRY_KINDS
 from texcv.schema.sections import Section
-from texcv.source.yaml_reader import DataPath
+from texcv.errors import InputError
+from texcv.source.yaml_reader import DataPath, load_yaml_text
 
 SCHEMA_LINE = "# yaml-language-server: $schema=./cv.schema.json"
 INDENT = "  "
@@ -148,9 +149,10 @@ def _plain(text: str) -> bool:
         return False
     if _NOT_PRINTABLE.search(text):
         return False
-    try:
-        return yaml.safe_load(f"k: {text}") == {"k": text}  # YAML 1.1 too: yes, 1:20, 0x1f
-    except yaml.YAMLError:
+    line = f"k: {text}"
+    try:  # texcv's reader (1e3 is a number there) and YAML 1.1 (yes, 1:20, 0x1f) alike
+        return yaml.safe_load(line) == {"k": text} and load_yaml_text(line, "").data == {"k": text}
+    except (yaml.YAMLError, InputError):
         return False
 
 
