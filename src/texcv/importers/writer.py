@@ -18,10 +18,10 @@ from typing import Any, get_args, get_origin
 import yaml
 from pydantic import BaseModel
 
+from texcv.errors import InputError
 from texcv.schema import CV
 from texcv.schema.entries import ENTRY_KINDS
 from texcv.schema.sections import Section
-from texcv.errors import InputError
 from texcv.source.yaml_reader import DataPath, load_yaml_text
 
 SCHEMA_LINE = "# yaml-language-server: $schema=./cv.schema.json"
