@@ -9,7 +9,8 @@ For each input (the repo's cv.yaml and a generated large CV), with RUNS runs eac
   - one plain `pdflatex` run of the same generated .tex, timed alternately with the rebuilds
     (side by side, same machine state), and the ratio of the two;
   - `make pdf` when nothing changed;
-and the Python stages alone for 100, 500 and 2000 entries (linear scaling).
+and the Python stages alone for 100, 500 and 2000 entries (linear scaling), and for a
+generated 5,000-entry .bib (read, format into works, render).
 """
 
 from __future__ import annotations
@@ -31,11 +32,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from large_cv import dump, large_cv  # noqa: E402
+from large_cv import dump, large_bib, large_cv  # noqa: E402
 
 TEXCV = [sys.executable, "-m", "texcv"]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 STAGE = re.compile(r"^texcv: (load|validate|prepare|render|tex)\s+(\d+) ms", re.MULTILINE)
+BIB_ENTRIES = 5000
 EDIT_FROM, EDIT_TO = "broadly interested", "widely interested"
 
 
@@ -157,6 +159,43 @@ def python_stages(entries: int, runs: int, work: Path) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in found.items()}
 
 
+def bib_stages(entries: int, runs: int, work: Path) -> dict[str, float]:
+    """Medians of reading a generated .bib of ``entries`` works, formatting them into
+    publication entries, and rendering them (grouped by type, numbered), in one process."""
+    from texcv.prepare.variant import prepare
+    from texcv.render import render
+    from texcv.schema.validate import validate
+    from texcv.source.bibtex_reader import latex_to_text, read_bib
+    from texcv.source.yaml_reader import load_yaml
+
+    (work / "large.bib").write_text(large_bib(entries), encoding="utf-8")
+    source = work / "bib.yaml"
+    source.write_text(
+        "header: {first_name: Quoc-Tung, last_name: Le}\n"
+        "owner: {names: [Quoc-Tung Le]}\n"
+        "sections:\n  - title: Publications\n    kind: publication\n"
+        "    bibtex: large.bib\n    group_by: type\n    numbered: true\n",
+        encoding="utf-8",
+    )
+    loaded = load_yaml(source)
+    cv = validate(loaded)
+    found: dict[str, list[float]] = {"read": [], "format": [], "render": []}
+    for _ in range(runs):
+        latex_to_text.cache_clear()  # each run reads the file afresh
+        started = time.perf_counter()
+        read_bib(work / "large.bib", "large.bib")
+        read = time.perf_counter() - started
+        latex_to_text.cache_clear()
+        started = time.perf_counter()
+        prepared = prepare(loaded, cv, work)  # reads again, then formats
+        found["read"].append(read)
+        found["format"].append(time.perf_counter() - started - read)
+        started = time.perf_counter()
+        render(prepared.cv, engine="pdflatex")
+        found["render"].append(time.perf_counter() - started)
+    return {name: statistics.median(values) for name, values in found.items()}
+
+
 def import_ms() -> float:
     """Import time of a no-op `texcv build` (python -X importtime, top-level modules)."""
     done = subprocess.run(
@@ -195,7 +234,12 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f}"
 
 
-def report(results: dict[str, Timings], scaling: dict[int, dict[str, float]], runs: int) -> str:
+def report(
+    results: dict[str, Timings],
+    scaling: dict[int, dict[str, float]],
+    runs: int,
+    bib: dict[str, float] | None = None,
+) -> str:
     lines = [
         f"Machine: {machine()}",
         f"Runs: {runs} per measurement, medians; times in ms.",
@@ -236,6 +280,17 @@ def report(results: dict[str, Timings], scaling: dict[int, dict[str, float]], ru
             f"| {entries} | {ms(stages['load'])} | {ms(stages['validate'])} | "
             f"{ms(stages['render'])} | {ms(total)} | {total / entries * 1e6:.0f} µs |"
         )
+    if bib is not None:
+        lines += [
+            "",
+            f"A generated {BIB_ENTRIES:,}-entry .bib (bench/large_cv.py `large_bib`), Python "
+            "time in one process, medians in ms:",
+            "",
+            "| read (pybtex + LaTeX to text) | format (works, owner, links) | render | sum |",
+            "|---|---|---|---|",
+            f"| {ms(bib['read'])} | {ms(bib['format'])} | {ms(bib['render'])} | "
+            f"{ms(sum(bib.values()))} |",
+        ]
     return "\n".join(lines)
 
 
@@ -261,7 +316,9 @@ def main() -> None:
             results[label] = bench_input(folder, text, args.runs, work)
         print("bench: Python stages for 100, 500, 2000 entries ...", file=sys.stderr, flush=True)
         scaling = {n: python_stages(n, args.runs, work) for n in (100, 500, 2000)}
-    print(report(results, scaling, args.runs))
+        print(f"bench: a {BIB_ENTRIES}-entry .bib ...", file=sys.stderr, flush=True)
+        bib = bib_stages(BIB_ENTRIES, args.runs, work)
+    print(report(results, scaling, args.runs, bib))
 
 
 if __name__ == "__main__":

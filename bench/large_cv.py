@@ -81,6 +81,51 @@ def _talk(rng: random.Random, index: int) -> dict[str, Any]:
     }
 
 
+BIB_NAMES = (
+    "Le, Quoc-Tung",
+    "R{\\'e}mi Gribonval",
+    "Riccietti, {\\'E}lisa",
+    "L. Zheng",
+    "Gonon, Antoine",
+    "J{\\'e}r{\\^o}me Bolte",
+)
+BIB_TYPES = ("article", "inproceedings", "incollection", "phdthesis", "techreport", "misc")
+
+
+def large_bib(entries: int, seed: int = 6) -> str:
+    """A made-up .bib of ``entries`` works, with the fields and LaTeX real ones have."""
+    rng = random.Random(seed)
+    out = ["@string{siam = {{SIAM} Journal on Matrix Analysis and Applications}}\n"]
+    for index in range(entries):
+        kind = rng.choice(BIB_TYPES)
+        words = rng.sample(WORDS, rng.randint(6, 12))
+        words[0] = "{" + words[0].upper() + "}"  # protected capitals, as .bib files have
+        fields = {
+            "author": " and ".join(rng.sample(BIB_NAMES, rng.randint(2, 5))),
+            "title": " ".join(words) + f" ({index})",
+            "journal" if kind == "article" else "booktitle": rng.choice(VENUES),
+            "volume": str(rng.randint(1, 60)),
+            "number": str(rng.randint(1, 12)),
+            "pages": f"{rng.randint(1, 400)}--{rng.randint(401, 800)}",
+            "publisher": "Springer",
+            "address": rng.choice(PLACES),
+            "year": str(rng.randint(2000, 2024)),
+            "doi": f"10.1234/bench.{index}",
+            "keywords": "selected; machine learning" if index % 3 == 0 else "other",
+        }
+        if kind == "phdthesis":
+            fields["school"] = "ENS de Lyon"
+        if index % 4 == 0:
+            fields["note"] = f"See \\url{{https://example.org/papers/{index}}}"
+        if index % 5 == 0:
+            fields["eprint"], fields["archiveprefix"] = f"2112.{index:05d}", "arXiv"
+        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
+        out.append(
+            f"@{kind}{{work{index},\n{body},\n  month = {rng.choice(('jan', 'jun', 'oct'))}\n}}\n"
+        )
+    return "\n".join(out)
+
+
 def dump(data: dict[str, Any]) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 

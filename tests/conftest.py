@@ -49,8 +49,11 @@ def run_texcv(
     )
 
 
-def pdf_text(pdf: Path, *, layout: bool = False) -> str:
-    command = ["pdftotext", "-enc", "UTF-8", *(["-layout"] if layout else []), str(pdf), "-"]
+def pdf_text(pdf: Path, *, layout: bool = False, raw: bool = False) -> str:
+    """The PDF's text; ``raw`` keeps content order, which justified lines with wide spaces
+    cannot split into columns (pdftotext's layout analysis can)."""
+    mode = ["-layout"] if layout else ["-raw"] if raw else []
+    command = ["pdftotext", "-enc", "UTF-8", *mode, str(pdf), "-"]
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
 

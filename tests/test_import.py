@@ -152,7 +152,7 @@ def test_bib_holds_the_publications_with_authors_and_reads_back(tmp_path: Path) 
     from texcv.source.bibtex_reader import read_bib
 
     cv = imported(tmp_path, "rendercv-full.yaml", "--bib")
-    works = read_bib(cv.parent / "publications.bib", "publications.bib")
+    works = read_bib(cv.parent / "publications.bib", "publications.bib").entries
     assert [work.fields["title"] for work in works] == [
         "Sur un élément 87, dérivé de l'actinium",
         "Radioactive properties of francium",

@@ -77,7 +77,7 @@ def test_bib_fields_read_back_as_written(text: str) -> None:
     if not expected:
         return
     bib = dump_bib([BibWork("misc", "k", ["A. Author"], {"title": text, "note": text})])
-    fields = parse_bib(bib, "p.bib")[0].fields
+    fields = parse_bib(bib, "p.bib").entries[0].fields
     assert fields["title"] == expected
     assert fields["note"] == expected
 
@@ -89,7 +89,7 @@ def test_bib_escapes_what_tex_treats_specially() -> None:
     assert escape_bib("{x}") == r"\textbraceleft{}x\textbraceright{}"
     bib = dump_bib([BibWork("article", "k", ["Smith and Wesson", "Jean de la Fontaine"], {})])
     assert "author = {{Smith and Wesson} and Jean de la Fontaine}" in bib
-    assert len(parse_bib(bib, "p.bib")[0].authors) == 2
+    assert len(parse_bib(bib, "p.bib").entries[0].authors) == 2
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=["Cs"])))

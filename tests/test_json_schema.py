@@ -82,7 +82,7 @@ BASE = "header: {first_name: Ada, last_name: Lovelace}\nsections:\n"
         ("{title: T, entries: [{title: Job, start: 2020, end: present}]}", True),
         ("{title: T, kind: entry, entries: [{kind: item, label: a, text: b}]}", True),
         ("{title: T, kind: publication, entries: [{authors: [A. B], title: X}]}", True),
-        ("{title: T, kind: publication, entries: [{title: X}]}", False),  # no authors
+        ("{title: T, kind: publication, entries: [{title: X}]}", True),  # no authors: a warning
         ("{title: T, entries: [Hello]}", False),  # a string is not a dated entry
         ("{title: T, entries: [{titel: X}]}", False),  # unknown key
         ("{title: T, kind: job, entries: []}", False),  # unknown kind

@@ -80,7 +80,10 @@ def prepare(
     """The CV this build prints: .bib works added, narrowed to the chosen variant."""
     from texcv.prepare import prepare
 
-    return timed(reporter, "prepare", lambda: prepare(loaded, cv, path.parent, variant))
+    prepared = timed(reporter, "prepare", lambda: prepare(loaded, cv, path.parent, variant))
+    for warning in prepared.warnings:  # from the .bib files, at their lines
+        reporter.say(warning.format())
+    return prepared
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from texcv.errors import InputWarning
 from texcv.prepare.bib_works import complete_publications
 from texcv.prepare.origins import Origins
 from texcv.prepare.variant import select, with_variant
@@ -24,11 +25,13 @@ class Prepared:
     ``positions`` places the settings the build reads (a variant's `design` keys at their
     lines under `variants`); entries are placed through `origin` and cv.yaml's positions.
     ``steps`` records, for each step that renumbered entries, where they came from.
+    ``warnings`` are what the .bib files gave (at their own lines).
     """
 
     cv: CV
     positions: Positions
     steps: tuple[Origins, ...] = ()
+    warnings: tuple[InputWarning, ...] = ()
 
     def origin(self, path: DataPath) -> DataPath:
         """The cv.yaml path of ``path`` in the rendered CV (its `% texcv-source` mark)."""
@@ -40,12 +43,12 @@ class Prepared:
 def prepare(loaded: Loaded, cv: CV, base: Path, variant: str | None = None) -> Prepared:
     """The CV one build prints; ``base`` is the folder of cv.yaml (for .bib files)."""
     if variant is None:
-        full, completed = complete_publications(cv, loaded.positions, base)
-        return Prepared(full, loaded.positions, (completed,))
+        full, completed, warnings = complete_publications(cv, loaded.positions, base)
+        return Prepared(full, loaded.positions, (completed,), tuple(warnings))
     loaded, cv, spec = with_variant(loaded, cv, variant)
-    full, completed = complete_publications(cv, loaded.positions, base)
+    full, completed, warnings = complete_publications(cv, loaded.positions, base)
     chosen, selected = select(full, spec)
-    return Prepared(chosen, loaded.positions, (completed, selected))
+    return Prepared(chosen, loaded.positions, (completed, selected), tuple(warnings))
 
 
 __all__ = ["Prepared", "prepare"]

@@ -20,8 +20,14 @@ _HYPHEN = re.compile(r"[-‐‑]")
 _LETTER = re.compile(r"\w")
 
 
+ET_AL = "et al."
+
+
 def format_person(person: Person, style: AuthorFormat) -> str:
-    """``Q.-T. Le`` (initials) or ``Quoc-Tung Le`` (as-written), given names first."""
+    """``Q.-T. Le`` (initials) or ``Quoc-Tung Le`` (as-written), given names first; BibTeX's
+    ``and others`` is ``et al.``."""
+    if not person.first_names and not person.middle_names and person.last_names == ["others"]:
+        return ET_AL
     given = person.first_names + person.middle_names
     if style == "initials":
         given = [_initials(name) for name in given]
@@ -45,10 +51,14 @@ def is_owner(author: str, owner_names: Iterable[str]) -> bool:
     """Whether ``author`` is one of the owner's spellings, however punctuated or ordered.
 
     Two spellings match when the text is equal ignoring case, spaces and punctuation, or when
-    the family names are equal and the given names agree: same initials, and the same words
-    wherever both spell a given name out (``Q.-T. Le`` = ``Quoc-Tung Le`` = ``Le, Quoc Tung``;
-    ``Quang-Tuan Le`` is someone else).
+    the family names are equal and the given names agree: either word for word (each an
+    initial or the same word: ``Q.-T. Le`` = ``Quoc-Tung Le`` = ``Le, Quoc Tung``), or on the
+    first given name alone, middle names being optional (``Swaroop Ravindra Joshi`` =
+    ``Swaroop Joshi`` = ``S. R. Joshi``). Two given names that are both spelt out must be the
+    same word: ``Quang-Tuan Le`` is someone else.
     """
+    if author == ET_AL:
+        return False
     if any(_squash(author) == _squash(name) for name in owner_names):
         return True
     parsed = _parse(author)
@@ -64,7 +74,7 @@ def is_owner(author: str, owner_names: Iterable[str]) -> bool:
 
 
 def _spelt_out(person: Person) -> bool:
-    return any(len(part) > 1 for part in _given_parts(person))
+    return any(len(part) > 1 for word in _given_words(person) for part in word)
 
 
 @cache  # the same few names recur in every entry; Person objects are only read here
@@ -80,22 +90,38 @@ def _same_person(a: Person, b: Person) -> bool:
     family_b = _fold(" ".join(b.prelast_names + b.last_names))
     if not family_a or family_a != family_b:
         return False
-    given_a, given_b = _given_parts(a), _given_parts(b)
-    if [p[:1] for p in given_a] != [p[:1] for p in given_b]:
-        return False
-    return all(x == y for x, y in zip(given_a, given_b, strict=True) if len(x) > 1 and len(y) > 1)
+    words_a, words_b = _given_words(a), _given_words(b)
+    flat_a = [part for word in words_a for part in word]
+    flat_b = [part for word in words_b for part in word]
+    if len(flat_a) == len(flat_b) and all(map(_agree, flat_a, flat_b)):
+        return True  # word for word: Q. T. Le = Quoc-Tung Le
+    if not words_a or not words_b:
+        return not words_a and not words_b
+    first_a, first_b = words_a[0], words_b[0]
+    if len(first_a) != len(first_b) or not all(map(_agree, first_a, first_b)):
+        return False  # the first given name (a hyphenated one whole) must agree
+    middle_a = [part for word in words_a[1:] for part in word]
+    middle_b = [part for word in words_b[1:] for part in word]
+    return all(map(_agree, middle_a, middle_b))  # where both have middle names
 
 
-def _given_parts(person: Person) -> list[str]:
-    """Given names split at spaces and hyphens, folded; an initial is one letter."""
-    parts: list[str] = []
+def _agree(x: str, y: str) -> bool:
+    """Two given names agree: the same word, or an initial and a word it begins."""
+    if len(x) > 1 and len(y) > 1:
+        return x == y
+    return x[:1] == y[:1]
+
+
+def _given_words(person: Person) -> list[list[str]]:
+    """Given names as words, each split at hyphens and dots into parts (folded): ``Quoc-Tung
+    R.`` -> ``[["quoc", "tung"], ["r"]]``; ``Q.T.`` -> ``[["q", "t"]]``."""
+    words: list[list[str]] = []
     for name in person.first_names + person.middle_names:
-        for part in _HYPHEN.split(name):
-            for piece in part.split("."):
-                folded = _fold(piece)
-                if folded:
-                    parts.append(folded)
-    return parts
+        parts = [_fold(piece) for part in _HYPHEN.split(name) for piece in part.split(".")]
+        parts = [part for part in parts if part]
+        if parts:
+            words.append(parts)
+    return words
 
 
 def _fold(text: str) -> str:

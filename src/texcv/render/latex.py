@@ -224,6 +224,19 @@ class Emph(TexCommand):
     _latex_name = "emph"
 
 
+class TextIt(TexCommand):
+    r"""``\textit{text}``: a name set apart in an author list (a highlight group)."""
+
+    _latex_name = "textit"
+
+
+class Underline(TexCommand):
+    r"""``\underline{text}``: a name set apart in an author list; names are short, so the box
+    it makes (no line break inside) does no harm."""
+
+    _latex_name = "underline"
+
+
 class Href(TexCommand):
     r"""``\href{url}{text}`` (hyperref); the URL escaped by escape.escape_url."""
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from texcv.render.escape import encode_url
+from texcv.render.escape import encode_url, url_for_display
 from texcv.schema import CV, PublicationEntry
 from texcv.schema.header import Social
 from texcv.schema.markup import links, markup_texts
@@ -47,10 +47,6 @@ def tel(number: str) -> str:
     return "tel:" + re.sub(r"[^0-9+]", "", number)
 
 
-def doi_url(doi: str) -> str:
-    return encode_url(f"https://doi.org/{doi}")
-
-
 def social_url(social: Social) -> str | None:
     """The given URL, else the network's profile address for the account; None for accounts
     that are no link (skype, signal)."""
@@ -60,6 +56,42 @@ def social_url(social: Social) -> str | None:
     if base is None:
         return None
     return encode_url(base + social.account.strip())
+
+
+# Where an e-print links, by archive (lower case); others print as ARCHIVE:ID without a link.
+EPRINT_LINKS = {
+    "arxiv": ("arXiv", "https://arxiv.org/abs/{id}"),
+    "hal": ("HAL", "https://hal.science/{id}"),
+    "pubmed": ("PMID", "https://pubmed.ncbi.nlm.nih.gov/{id}"),
+}
+
+
+def publication_links(entry: PublicationEntry) -> list[tuple[str, str, str | None]]:
+    """A work's links in print order, as (field, label, target): the DOI, the e-print
+    (``arXiv:ID``; no target for an archive texcv cannot link), the URL. A URL that leads
+    where the DOI or the e-print does is left out. Targets are as written (not encoded)."""
+    found: list[tuple[str, str, str | None]] = []
+    if entry.doi:
+        found.append(("doi", f"doi:{entry.doi}", f"https://doi.org/{entry.doi}"))
+    if entry.eprint:
+        archive = (entry.eprint_type or "").strip()
+        known = EPRINT_LINKS.get(archive.lower())
+        if known is None:
+            label = f"{archive}:{entry.eprint}" if archive else entry.eprint
+            found.append(("eprint", label, None))
+        else:
+            name, target = known
+            found.append(("eprint", f"{name}:{entry.eprint}", target.format(id=entry.eprint)))
+    if entry.url:
+        seen = {_loose(target) for _, _, target in found if target}
+        if _loose(entry.url) not in seen:
+            found.append(("url", url_for_display(entry.url), entry.url))
+    return found
+
+
+def _loose(url: str) -> str:
+    """A URL compared loosely: without scheme, www, dx. and a trailing slash."""
+    return re.sub(r"^https?://(www\.|dx\.)?", "", url).rstrip("/").casefold()
 
 
 def intended_links(cv: CV) -> list[tuple[DataPath, str]]:
@@ -88,7 +120,6 @@ def _intended(cv: CV) -> Iterator[tuple[DataPath, str]]:
             if not isinstance(entry, PublicationEntry):
                 continue
             where = ("sections", index, "entries", number)
-            if entry.doi:
-                yield (*where, "doi"), doi_url(entry.doi)
-            if entry.url:
-                yield (*where, "url"), encode_url(entry.url)
+            for field, _, target in publication_links(entry):
+                if target:
+                    yield (*where, field), encode_url(target)

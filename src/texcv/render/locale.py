@@ -21,6 +21,8 @@ class Words:
     subject: str  # PDF subject; {name} is the person's full name
     page: str  # footer page number; {page} and {total} are filled in by TeX
     publication_types: dict[str, str]  # group headings, one per PUBLICATION_TYPES item
+    bibliography: dict[str, str]  # abbreviations in a work's details (see BIBLIOGRAPHY_KEYS)
+    work_types: dict[str, str]  # what a thesis or report is, by BibTeX type
 
 
 ENGLISH = Words(
@@ -37,6 +39,26 @@ ENGLISH = Words(
         "phdthesis": "Theses",
         "techreport": "Technical reports",
         "misc": "Other publications",
+    },
+    bibliography={
+        "editor": "ed.",
+        "editors": "eds.",
+        "edition": "{edition} ed.",
+        "volume": "vol. {volume}",
+        "number": "no. {number}",
+        "chapter": "ch. {chapter}",
+        "pages": "pp. {pages}",
+        "page": "p. {pages}",
+    },
+    work_types={
+        "phdthesis": "PhD thesis",
+        "mastersthesis": "Master's thesis",
+        "masterthesis": "Master's thesis",
+        "bachelorthesis": "Bachelor's thesis",
+        "thesis": "Thesis",
+        "techreport": "Technical report",
+        "report": "Report",
+        "manual": "Manual",
     },
 )
 
@@ -67,6 +89,26 @@ FRENCH = Words(
         "phdthesis": "Thèses",
         "techreport": "Rapports techniques",
         "misc": "Autres publications",
+    },
+    bibliography={
+        "editor": "éd.",
+        "editors": "éds.",
+        "edition": "{edition} éd.",
+        "volume": "vol. {volume}",
+        "number": "nº {number}",
+        "chapter": "chap. {chapter}",
+        "pages": "p. {pages}",
+        "page": "p. {pages}",
+    },
+    work_types={
+        "phdthesis": "Thèse de doctorat",
+        "mastersthesis": "Mémoire de master",
+        "masterthesis": "Mémoire de master",
+        "bachelorthesis": "Mémoire de licence",
+        "thesis": "Thèse",
+        "techreport": "Rapport technique",
+        "report": "Rapport",
+        "manual": "Manuel",
     },
 )
 

@@ -10,7 +10,7 @@ from pydantic_core import PydanticCustomError
 from texcv.schema.base import StrictModel, Text, Url
 from texcv.schema.dates import CVDate, DateField
 from texcv.schema.forms import DOI
-from texcv.schema.publications import PublicationType
+from texcv.schema.publications import WorkType
 from texcv.schema.variants import Tag, tags_field
 
 Doi = Annotated[str, Field(pattern=r"^10\.\d{4,9}/\S+$"), DOI]
@@ -110,21 +110,63 @@ def _ends_before(end: CVDate, start: CVDate) -> bool:
 
 
 class PublicationEntry(StrictModel):
-    """A paper, with its authors; the CV owner's name is highlighted."""
+    """A paper, with its authors; the CV owner's name is highlighted.
+
+    The fields after `venue` follow BibTeX's (a .bib work fills them from its own fields) and
+    are printed in a bibliography's order: editors, edition, series, volume(number), chapter,
+    pages, the kind of thesis or report, institution, publisher, place, note.
+    """
 
     kind: Literal["publication"] = Field("publication", description=KIND, examples=["publication"])
     authors: list[str] = Field(
-        min_length=1, description="One author per item.", examples=[["Q-T. Le", "R. Gribonval"]]
+        default_factory=list,
+        description="One author per item.",
+        examples=[["Q-T. Le", "R. Gribonval"]],
     )
     title: Text = Field(
         description="Title of the work.",
         examples=["Structured Support Exploration for Multi-layer Sparse Matrix Factorization"],
     )
     venue: Text | None = Field(
-        None, description="Journal, conference or publisher.", examples=["ICASSP 2021"]
+        None,
+        description="Where it appeared: journal, proceedings or book title, or how it was "
+        "published.",
+        examples=["ICASSP 2021"],
     )
+    editors: list[str] = Field(
+        default_factory=list,
+        description="Editors of the book or proceedings, one per item.",
+        examples=[["D. E. Rumelhart", "J. L. McClelland"]],
+    )
+    edition: Text | None = Field(None, description="Edition of a book.", examples=["2nd"])
+    series: Text | None = Field(
+        None, description="Series of books or proceedings.", examples=["LNCS"]
+    )
+    volume: Text | None = Field(None, description="Volume.", examples=["43"])
+    number: Text | None = Field(
+        None, description="Issue number, or a report's number.", examples=["3"]
+    )
+    chapter: Text | None = Field(None, description="Chapter of a book.", examples=["6"])
+    pages: Text | None = Field(
+        None, description="Pages: a range (19--35 or 19-35) or a single page.", examples=["19--35"]
+    )
+    work_type: Text | None = Field(
+        None,
+        description="The kind of thesis or report as printed (BibTeX's `type` field); by "
+        "default from `type`: PhD thesis, Master's thesis, Technical report.",
+        examples=["Habilitation thesis"],
+    )
+    institution: Text | None = Field(
+        None,
+        description="School, university or institution (of a thesis or report), or the "
+        "organisation behind a conference.",
+        examples=["ENS de Lyon"],
+    )
+    publisher: Text | None = Field(None, description="Publisher.", examples=["Springer"])
     location: Text | None = Field(
-        None, description="Where the conference took place.", examples=["Toronto, Ontario, Canada"]
+        None,
+        description="Where it was published or took place.",
+        examples=["Toronto, Ontario, Canada"],
     )
     date: DateField | None = Field(None, description="Publication date.", examples=["2021-06"])
     doi: Doi | None = Field(
@@ -133,10 +175,20 @@ class PublicationEntry(StrictModel):
     url: Url | None = Field(
         None, description="Link to the paper.", examples=["https://arxiv.org/abs/2112.00386"]
     )
+    eprint: str | None = Field(
+        None,
+        description="An e-print identifier, linked for arXiv, HAL and PubMed.",
+        examples=["2112.00386"],
+    )
+    eprint_type: str | None = Field(
+        None,
+        description="The archive of `eprint` (BibTeX's archivePrefix or eprinttype).",
+        examples=["arXiv"],
+    )
     note: Text | None = Field(
         None, description="Anything else (award, status).", examples=["Oral presentation"]
     )
-    type: PublicationType = Field(
+    type: WorkType = Field(
         "misc",
         description="What kind of work (BibTeX's entry type); names its group when a "
         "section groups by type.",
@@ -147,6 +199,11 @@ class PublicationEntry(StrictModel):
         description="Which authors are you (1 for the first); by default, those matching "
         "owner.names.",
         examples=[[2]],
+    )
+    keywords: list[str] = Field(
+        default_factory=list,
+        description="Keywords (any text) for a section's `filter` and `groups`.",
+        examples=[["machine learning", "invited"]],
     )
     tags: list[Tag] = tags_field()
 

@@ -1,9 +1,10 @@
 """Likely mistakes in a valid CV: reported as warnings, never stopping the build.
 
 Entries out of date order within a section, an end date in the future that is not
-`present`, sections without entries, and the same entry written twice in one section. Each
-warns only where the mistake is likely: a list sorted by end date is in order, and the same
-talk listed under two sections is a choice, not a slip.
+`present`, sections without entries, the same entry written twice in one section, and a
+hand-written publication without authors (allowed, as for a .bib work without any, but rarely
+meant). Each warns only where the mistake is likely: a list sorted by end date is in order,
+and the same talk listed under two sections is a choice, not a slip.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ def lint(cv: CV, positions: Positions, today: datetime.date | None = None) -> li
         *_date_order(cv, positions),
         *_future_ends(cv, positions, today),
         *_duplicates(cv, positions),
+        *_authorless(cv, positions),
     ]
 
     def order(warning: InputWarning) -> tuple[int, int]:
@@ -173,4 +175,15 @@ def _duplicates(cv: CV, positions: Positions) -> Iterator[InputWarning]:
                 path,
                 positions,
                 hint="remove one of the two",
+            )
+
+
+def _authorless(cv: CV, positions: Positions) -> Iterator[InputWarning]:
+    for path, entry in _entries(cv):
+        if isinstance(entry, PublicationEntry) and not entry.authors:
+            yield _warning(
+                "publication without authors: it is listed without any",
+                path,
+                positions,
+                hint="add `authors: [...]` (your name as in owner.names is set in bold)",
             )

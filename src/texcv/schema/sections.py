@@ -10,11 +10,30 @@ from pydantic_core import PydanticCustomError
 from texcv.schema.base import StrictModel, Text
 from texcv.schema.entries import Entry, EntryKind
 from texcv.schema.input_files import INPUT_FILE_FORMAT
-from texcv.schema.publications import AuthorFormat, GroupBy, PublicationFilter, SortOrder
+from texcv.schema.publications import (
+    AuthorFormat,
+    GroupBy,
+    Highlight,
+    Numbering,
+    NumberPer,
+    PublicationFilter,
+    PublicationGroup,
+    SortOrder,
+)
 from texcv.schema.variants import Tag, tags_field
 
 SHORTHAND_KINDS = ("text", "bullet")
-PUBLICATION_OPTIONS = ("bibtex", "sort", "group_by", "numbered", "authors", "filter")
+PUBLICATION_OPTIONS = (
+    "bibtex",
+    "sort",
+    "group_by",
+    "groups",
+    "numbered",
+    "number_per",
+    "authors",
+    "highlight",
+    "filter",
+)
 # What to write instead, in a section that is not a publications section.
 _INSTEAD = {
     "numbered": "write the numbers into the entries (e.g. `label: '[3]'` on item entries)",
@@ -50,10 +69,49 @@ class Section(StrictModel):
         "newest", description="Order of the works: newest, oldest, as-written.", examples=["newest"]
     )
     group_by: GroupBy = Field(
-        "none", description="Group the works under year or type headings.", examples=["year"]
+        "none",
+        description="Group the works under year or type headings (texcv's own titles; "
+        "`groups` chooses titles and order).",
+        examples=["year"],
     )
-    numbered: bool = Field(
-        False, description="Number the works, counting down ([12], [11], ...).", examples=[True]
+    groups: list[PublicationGroup] = Field(
+        default_factory=list,
+        description="Your own groups, in the order printed: each a title and the types or "
+        "keywords of its works. A work goes in the first group it matches; works matching "
+        "none come last, under the heading for other publications.",
+        examples=[
+            [
+                {"title": "Peer Reviewed Conferences", "types": ["inproceedings"]},
+                {"title": "Chapters in Edited Volumes", "types": ["incollection"]},
+                {"title": "Dissertations", "types": ["phdthesis"]},
+            ]
+        ],
+    )
+    numbered: bool | Numbering = Field(
+        False,
+        description="Number the works: down ([12], [11], ... [1]; also `true`) or up "
+        "([1], [2], ...).",
+        examples=["up", True],
+    )
+    number_per: NumberPer = Field(
+        "section",
+        description="Count across the whole section (section) or start again in each "
+        "group (group).",
+        examples=["group"],
+    )
+    highlight: list[Highlight] = Field(
+        default_factory=list,
+        description="People set apart in author lists (the owner is always bold), each "
+        "group with a style and an optional legend under the section.",
+        examples=[
+            [
+                {
+                    "names": ["Ada Lovelace"],
+                    "style": "underline",
+                    "legend": "Underlined: students I supervised.",
+                }
+            ]
+        ],
     )
     authors: AuthorFormat = Field(
         "initials",
@@ -93,6 +151,12 @@ class Section(StrictModel):
                         ),
                     },
                 )
+        if self.groups and self.group_by != "none":
+            raise PydanticCustomError(
+                "groups_and_group_by",
+                "give either `group_by` or `groups`, not both (`groups` sets titles and order)",
+                {"field": "groups"},
+            )
         return self
 
     @model_validator(mode="before")

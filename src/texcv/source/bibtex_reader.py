@@ -4,12 +4,19 @@ pybtex parses (string macros, month macros, BibTeX's name rules, line numbers in
 pylatexenc turns field values into Unicode text (``{\\'e}`` -> é, braces dropped). Nothing
 from the .bib reaches TeX as LaTeX: the renderer escapes it like any other text. ``@preamble``
 is ignored.
+
+Like BibTeX itself, the reader goes on past what it cannot read: stray text, an undefined
+``@string`` name or a repeated key is a warning at its line (a repeated entry is skipped, as
+BibTeX does). Only an entry left open at the end of the file, which swallows everything after
+it, is an error.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pybtex.errors
@@ -18,7 +25,7 @@ from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
-from texcv.errors import InputError, InputErrors, Location
+from texcv.errors import InputError, InputErrors, InputWarning, Location
 from texcv.source.yaml_reader import read_text
 
 # Fields that hold a link or an identifier: unescaped, never typeset as LaTeX text.
@@ -45,6 +52,53 @@ _CONTEXT.add_context_category(
     ],
 )
 _LATEX = LatexNodes2Text(latex_context=_CONTEXT, math_mode="text", strict_latex_spaces=True)
+# Values without these characters need no LaTeX parser (most of a large .bib): braces go.
+_NEEDS_LATEX = re.compile(r"[\\$~`'%-]")
+# \url{target} and \href{target}{text}: kept as links, not flattened into text.
+_LINK = re.compile(
+    r"\\url\s*\{(?P<url>[^{}]*)\}"
+    r"|\\href\s*\{(?P<target>[^{}]*)\}\s*\{(?P<label>(?:[^{}]|\{[^{}]*\})*)\}"
+)
+# Accent commands and the combining mark each adds: {\\'e}, \\'{e}, \\'e, \\c{c}, \\"{\\i}.
+_ACCENTS = {
+    "'": "\u0301",
+    "`": "\u0300",
+    "^": "\u0302",
+    '"': "\u0308",
+    "~": "\u0303",
+    "=": "\u0304",
+    ".": "\u0307",
+    "u": "\u0306",
+    "v": "\u030c",
+    "H": "\u030b",
+    "c": "\u0327",
+    "k": "\u0328",
+    "r": "\u030a",
+}
+_ACCENT = re.compile(
+    r"\\(?P<accent>['`^\"~=.]|[uvHckr](?=[\s{]))\s*"
+    r"(?:\{(?P<braced>\\[ij]|[A-Za-z])\}|(?P<letter>\\[ij](?![A-Za-z])|[A-Za-z]))"
+)
+_ESCAPED = re.compile(r"\\([&%$#_{}])")
+# Letters written as commands; a command word eats the spaces after it, as in TeX.
+_LETTERS = {
+    "aa": "å",
+    "AA": "Å",
+    "o": "ø",
+    "O": "Ø",
+    "ss": "ß",
+    "l": "ł",
+    "L": "Ł",
+    "ae": "æ",
+    "AE": "Æ",
+    "oe": "œ",
+    "OE": "Œ",
+    "i": "ı",
+    "j": "ȷ",
+}
+_LETTER = re.compile(r"\\(aa|AA|ae|AE|oe|OE|ss|[oOlLij])(?![A-Za-z])\s*")
+_LIGATURES = (("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("~", " "))
+Segment = tuple[str, str | None]  # text, and the URL it links to (None: plain text)
 _URL_ESCAPES = {r"\_": "_", r"\%": "%", r"\&": "&", r"\#": "#", r"\~{}": "~", r"\~": "~"}
 
 
@@ -58,33 +112,110 @@ class BibEntry:
     fields: dict[str, str]  # lower-case field names; values are plain text
     authors: tuple[Person, ...]  # name parts are plain text
     editors: tuple[Person, ...]
+    # Text fields that hold \url or \href, as text and link segments (their `fields` value
+    # is the same text without the links' targets).
+    links: dict[str, tuple[Segment, ...]] = field(default_factory=dict)
 
 
-def read_bib(path: Path, display: str) -> list[BibEntry]:
-    """The entries of the .bib at ``path`` (``display`` names it in errors), in file order."""
+@dataclass(frozen=True)
+class BibFile:
+    """A .bib file's entries in file order, and what was skipped or guessed while reading."""
+
+    entries: list[BibEntry]
+    warnings: list[InputWarning]
+
+
+def read_bib(path: Path, display: str) -> BibFile:
+    """The .bib at ``path`` (``display`` names it in messages)."""
     return parse_bib(read_text(path, display), display)
 
 
-def parse_bib(text: str, display: str) -> list[BibEntry]:
-    """Parse .bib text; every problem becomes an InputError at ``display:LINE``."""
-    lines = _entry_lines(text)
+def parse_bib(text: str, display: str) -> BibFile:
+    """Parse .bib text; problems are warnings (or an InputError) at ``display:LINE``."""
+    starts = _entry_starts(text)
+    lines: dict[str, int] = {}
+    for line, name in starts:
+        lines.setdefault(name[name.index("{") + 1 : -1].casefold(), line)
+    stopped: list[Exception] = []
     with pybtex.errors.capture() as captured:
         try:
             data: BibliographyData = Parser().parse_string(text)
         except PybtexError as error:  # what capture() does not catch ends the parse
-            captured.append(error)
+            stopped.append(error)
             data = BibliographyData()
-    errors = [_error(error, text, display, lines) for error in captured]
-    if errors:
-        raise InputErrors(errors)
-    return [_entry(key, entry, lines.get(key.casefold(), 1)) for key, entry in data.entries.items()]
+    fatal = stopped + [e for e in captured if type(e).__name__ == "PrematureEOF"]
+    if fatal:
+        raise InputErrors([_error(error, text, display, lines) for error in fatal])
+    warnings = [_warning(error, text, display, lines, starts) for error in captured]
+    warnings.sort(key=lambda warning: warning.location.line or 0 if warning.location else 0)
+    entries = [
+        _entry(key, entry, lines.get(key.casefold(), 1)) for key, entry in data.entries.items()
+    ]
+    return BibFile(entries, warnings)
 
 
+@lru_cache(maxsize=4096)  # names, venues and publishers recur in every entry
 def latex_to_text(value: str) -> str:
-    """``Spurious {V}alleys of R{\\'e}mi`` -> ``Spurious Valleys of Rémi``."""
-    if not any(ch in value for ch in "\\{}$~-`'"):
-        return value
+    """``Spurious {V}alleys of R{\\'e}mi`` -> ``Spurious Valleys of Rémi``.
+
+    The LaTeX most .bib fields hold (braces, accents, escaped specials, dashes) is read by a
+    few substitutions, checked equal to pylatexenc's reading on every field of the corpus in
+    tests/bib_corpus; anything else (math, other macros, comments) goes to pylatexenc.
+    """
+    if not _NEEDS_LATEX.search(value):
+        return " ".join(value.replace("{", "").replace("}", "").split())
+    simple = _simple_latex(value)
+    if simple is not None:
+        return simple
     return " ".join(_LATEX.latex_to_text(value).split())
+
+
+def _simple_latex(value: str) -> str | None:
+    """The text of ``value`` if it uses only accents, escaped specials, dashes, quotes and
+    braces; None otherwise."""
+    if "$" in value or "%" in value.replace("\\%", ""):
+        return None
+    text = _ACCENT.sub(_accented, value)
+    text = _ESCAPED.sub(lambda found: found.group(1), text)
+    text = _LETTER.sub(lambda found: _LETTERS[found.group(1)], text)
+    if "\\" in text:
+        return None
+    for latex, plain in _LIGATURES:  # before braces go: -{}- stays two hyphens
+        text = text.replace(latex, plain)
+    return " ".join(text.replace("{", "").replace("}", "").split())
+
+
+def _accented(found: re.Match[str]) -> str:
+    letter = found.group("letter") or found.group("braced")
+    letter = {"\\i": "i", "\\j": "j"}.get(letter, letter)  # \\"\\i is ï
+    combined = unicodedata.normalize("NFC", letter + _ACCENTS[found.group("accent")])
+    return combined if len(combined) == 1 else found.group(0)
+
+
+def segments(value: str) -> tuple[Segment, ...]:
+    """``See \\url{https://x.org}`` -> ``(("See ", None), ("https://x.org", "https://x.org"))``:
+    text as text, \\url and \\href as links. Spaces next to a link are kept."""
+    out: list[Segment] = []
+    position = 0
+    for match in _LINK.finditer(value):
+        out.append((_text_keeping_edges(value[position : match.start()]), None))
+        if match.group("url") is not None:
+            target = link_text(match.group("url"))
+            out.append((target, target))
+        else:
+            out.append((latex_to_text(match.group("label")), link_text(match.group("target"))))
+        position = match.end()
+    out.append((_text_keeping_edges(value[position:]), None))
+    return tuple((text, url) for text, url in out if text or url)
+
+
+def _text_keeping_edges(value: str) -> str:
+    text = latex_to_text(value)
+    if not text:
+        return " " if value[:1].isspace() or value[-1:].isspace() else ""
+    lead = " " if value[:1].isspace() else ""
+    trail = " " if value[-1:].isspace() else ""
+    return f"{lead}{text}{trail}"
 
 
 def link_text(value: str) -> str:
@@ -96,10 +227,17 @@ def link_text(value: str) -> str:
 
 
 def _entry(key: str, entry: object, line: int) -> BibEntry:
-    fields = {
-        name.lower(): link_text(value) if name.lower() in LINK_FIELDS else latex_to_text(value)
-        for name, value in entry.fields.items()  # type: ignore[attr-defined]
-    }
+    fields: dict[str, str] = {}
+    links: dict[str, tuple[Segment, ...]] = {}
+    for name, value in entry.fields.items():  # type: ignore[attr-defined]
+        name = name.lower()
+        if name in LINK_FIELDS:
+            fields[name] = link_text(value)
+        elif "\\url" in value or "\\href" in value:
+            links[name] = segments(value)
+            fields[name] = " ".join("".join(text for text, _ in links[name]).split())
+        else:
+            fields[name] = latex_to_text(value)
     persons = entry.persons  # type: ignore[attr-defined]
     return BibEntry(
         key=key,
@@ -108,6 +246,7 @@ def _entry(key: str, entry: object, line: int) -> BibEntry:
         fields=fields,
         authors=tuple(_plain_person(p) for p in persons.get("author", ())),
         editors=tuple(_plain_person(p) for p in persons.get("editor", ())),
+        links=links,
     )
 
 
@@ -119,14 +258,55 @@ def _plain_person(person: Person) -> Person:
     return person
 
 
-def _entry_lines(text: str) -> dict[str, int]:
-    """Line of each entry's ``@type{key``, by key (case-insensitive, as BibTeX compares)."""
-    lines: dict[str, int] = {}
+def _entry_starts(text: str) -> list[tuple[int, str]]:
+    """(line, ``@type{key}``) of each entry, in file order."""
+    starts: list[tuple[int, str]] = []
+    line, position = 1, 0
     for match in _ENTRY_START.finditer(text):
         if match.group(1).lower() in ("string", "preamble", "comment"):
             continue
-        lines.setdefault(match.group(2).casefold(), text.count("\n", 0, match.start()) + 1)
-    return lines
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        starts.append((line, f"@{match.group(1).lower()}{{{match.group(2)}}}"))
+    return starts
+
+
+def _warning(
+    error: Exception,
+    text: str,
+    display: str,
+    lines: dict[str, int],
+    starts: list[tuple[int, str]],
+) -> InputWarning:
+    """A problem pybtex read past, at its line, naming the entry it is in."""
+    found = _error(error, text, display, lines)
+    line = found.location.line if found.location else None
+    message = found.message
+    if message.startswith("duplicate entry key"):
+        message = f"{_inside(line, starts)}the key is used twice; this second entry is skipped"
+        hint = "give each entry its own key (BibTeX also keeps only the first)"
+    elif message.startswith("undefined string"):
+        name = message.rsplit(" ", 1)[-1]
+        message = f"{_inside(line, starts)}undefined @string '{name}': the field is left empty"
+        hint = "put text values in braces or quotes: month = {sept}"
+    else:
+        where = _inside(line, starts)
+        message = f"{where}{message}; the text up to the next @ is skipped"
+        hint = (
+            "an @ starts an entry for BibTeX, even in a comment; write 'at' there"
+            if where.startswith("outside")
+            else "check this entry's commas, braces and quotes; BibTeX skips the rest too"
+        )
+    return InputWarning(message, location=Location(display, line), hint=hint)
+
+
+def _inside(line: int | None, starts: list[tuple[int, str]]) -> str:
+    """``@type{key}: `` for the entry that holds ``line`` (the last one starting at or before
+    it)."""
+    if line is None:
+        return ""
+    names = [name for start, name in starts if start <= line]
+    return f"{names[-1]}: " if names else "outside any entry: "
 
 
 def _error(error: Exception, text: str, display: str, lines: dict[str, int]) -> InputError:
