@@ -162,7 +162,7 @@ def python_stages(entries: int, runs: int, work: Path) -> dict[str, float]:
 def bib_stages(entries: int, runs: int, work: Path) -> dict[str, float]:
     """Medians of reading a generated .bib of ``entries`` works, formatting them into
     publication entries, and rendering them (grouped by type, numbered), in one process."""
-    from texcv.prepare.variant import prepare
+    from texcv.prepare import prepare
     from texcv.render import render
     from texcv.schema.validate import validate
     from texcv.source.bibtex_reader import latex_to_text, read_bib
