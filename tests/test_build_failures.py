@@ -145,3 +145,46 @@ def test_missing_tex_says_how_to_install_it_and_keeps_the_old_pdf(project: Path)
     assert "sudo apt-get install texlive-latex-extra" in result.stderr
     assert "Traceback" not in result.stderr
     assert (project / "build" / "cv.pdf").read_bytes() == before
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> object:
+    """A mounter of a small tmpfs under tmp_path (root only: CI and this machine run as root)."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    mounted: list[Path] = []
+
+    def mount(size: str) -> Path:
+        point = tmp_path / f"disk-{size}"
+        point.mkdir()
+        subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(point)], check=True
+        )
+        mounted.append(point)
+        return point
+
+    yield mount
+    for point in mounted:
+        subprocess.run(["umount", str(point)], check=False)
+
+
+@pytest.mark.parametrize(
+    "size",
+    [
+        "60k",  # Python's own copy of the .tex and logs fails (an OSError with ENOSPC)
+        "120k",  # pdfTeX runs, then cannot write its PDF ("fwrite() failed")
+    ],
+)
+def test_a_full_disk_is_named_as_such_and_keeps_the_old_pdf(
+    project: Path, tiny_disk: object, size: str
+) -> None:
+    disk = tiny_disk(size)  # type: ignore[operator]
+    out = disk / "out"
+    out.mkdir()
+    (out / "cv.pdf").write_bytes(b"%PDF-1.5 old")
+    result = run_texcv("build", "cv.yaml", "-o", str(out), cwd=project)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"texcv: error: no space left on device in {out}" in result.stderr, result.stderr
+    assert (out / "cv.pdf").read_bytes() == b"%PDF-1.5 old"
+    assert not list((out / ".cache" / "formats").glob("*.unusable"))  # no fault of the format

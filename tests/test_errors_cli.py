@@ -223,3 +223,23 @@ def test_unexpected_error_is_one_line_unless_debug(
     for args in (["--debug", "check", "cv.yaml"], ["check", "cv.yaml", "--debug"]):
         with pytest.raises(RuntimeError):
             cli.main(args)
+
+
+@pytest.mark.parametrize("command", ["check", "build", "tex"])
+def test_a_missing_file_outside_git_is_the_same_error_for_every_command(
+    command: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "nogit"
+    folder.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "texcv", command, "nothere.yaml"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "PYTHONPATH": str(ROOT / "src"),
+            "GIT_CEILING_DIRECTORIES": str(tmp_path),
+        },
+    )
+    assert_clean_failure(result, "nothere.yaml", ("no such file: nothere.yaml", "texcv new"))

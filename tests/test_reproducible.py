@@ -7,15 +7,16 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 import zlib
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, run_texcv
+from conftest import FIXTURES, ROOT, run_texcv
 from texcv.compile.reproducible import VARIABLE, source_date_epoch, tex_environment
-from texcv.errors import TexcvError
+from texcv.errors import InputError, TexcvError
 
 COMMIT_TIME = 1700000000  # 2023-11-14 22:13:20 UTC
 GIT_ENV = {
@@ -61,6 +62,42 @@ def test_the_environment_wins(tmp_path: Path) -> None:
 def test_a_malformed_epoch_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(TexcvError, match="whole number of seconds"):
         source_date_epoch(tmp_path / "cv.yaml", {VARIABLE: "yesterday"})
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("99999999999999999999", "is too large"),  # TeX stopped before its log
+        ("2147483648", "is too large"),  # LuaTeX would write the current time instead
+        ("١٢٣", "whole number of seconds"),  # digits to str.isdigit, not to TeX
+        ("-5", "whole number of seconds"),
+    ],
+)
+def test_an_epoch_no_engine_honours_is_refused_by_name(
+    tmp_path: Path, value: str, says: str
+) -> None:
+    with pytest.raises(InputError, match=says) as caught:
+        source_date_epoch(tmp_path / "cv.yaml", {VARIABLE: value})
+    assert VARIABLE in caught.value.message
+
+
+def test_the_largest_epoch_every_engine_honours_is_taken(tmp_path: Path) -> None:
+    assert source_date_epoch(tmp_path / "cv.yaml", {VARIABLE: str(2**31 - 1)}) == str(2**31 - 1)
+
+
+def test_a_huge_epoch_fails_the_build_with_its_name(tmp_path: Path) -> None:
+    shutil.copyfile(FIXTURES / "small_cv.yaml", tmp_path / "cv.yaml")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), VARIABLE: "99999999999999999999"}
+    result = subprocess.run(
+        [sys.executable, "-m", "texcv", "build", "cv.yaml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(f"texcv: error: {VARIABLE}=99999999999999999999 is too large")
+    assert not (tmp_path / "build").exists()  # refused before TeX
 
 
 def test_in_git_the_last_commit_time_is_used(tmp_path: Path) -> None:

@@ -105,6 +105,17 @@ class BuildError(TexcvError):
     exit_code = 1
 
 
+class DiskFull(BuildError):
+    """The file system holding ``folder`` is full: said plainly, not as TeX's or the OS's symptom."""
+
+    def __init__(self, folder: str) -> None:
+        super().__init__(
+            f"no space left on device in {folder}",
+            hint="free some space there, or build into another folder with -o FOLDER; "
+            "the previous PDF was kept",
+        )
+
+
 def shorten(value: object, limit: int = 60) -> str:
     """A one-line, bounded rendering of a user value for messages."""
     text = repr(value)

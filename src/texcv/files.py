@@ -8,10 +8,17 @@ two builds at once never share it, and is then renamed over the target.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+
+from texcv.errors import DiskFull
+
+# Below this many free bytes, a TeX run that failed to write is taken to have met a full disk
+# (pdfTeX only says "fwrite() failed", or nothing when its log could not be written).
+LOW_SPACE = 1 << 20
 
 
 def write_text(path: Path, text: str) -> None:
@@ -29,6 +36,24 @@ def _replace(target: Path, fill: Callable[[Path], object]) -> None:
     try:
         fill(temporary)
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as error:
         temporary.unlink(missing_ok=True)
+        if isinstance(error, OSError) and error.filename is None:
+            error.filename = str(target)  # a failed write() names no file: say which
         raise
+
+
+def disk_full(error: OSError, folder: Path) -> DiskFull | None:
+    """The clear error for an OSError that is a full disk (``folder``: where, if it names no
+    file), else None."""
+    if error.errno not in (errno.ENOSPC, errno.EDQUOT):
+        return None
+    return DiskFull(str(Path(error.filename).parent) if error.filename else str(folder))
+
+
+def low_on_space(folder: Path) -> bool:
+    """Whether the file system holding ``folder`` has (almost) no space left."""
+    try:
+        return shutil.disk_usage(folder).free < LOW_SPACE
+    except OSError:
+        return False

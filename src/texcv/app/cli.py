@@ -17,6 +17,7 @@ from texcv.app.pipeline import Reporter, build_once, load_and_validate, prepare,
 from texcv.app.request import BuildRequest
 from texcv.engines import ENGINES
 from texcv.errors import TexcvError
+from texcv.files import disk_full
 
 DEFAULT_INPUT = "cv.yaml"
 DEFAULT_OUTPUT = "build"
@@ -356,6 +357,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # the system refused a file operation: not texcv's bug
         if args.debug:
             raise
+        full = disk_full(error, Path.cwd())
+        if full is not None:
+            print(full.format(), file=sys.stderr)
+            return full.exit_code
         where = f" ({error.filename})" if error.filename else ""
         print(f"texcv: error: {error.strerror or error}{where}", file=sys.stderr)
         return 1

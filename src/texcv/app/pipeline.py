@@ -101,7 +101,9 @@ def build_once(request: BuildRequest, reporter: Reporter) -> Outcome:
     """Build the PDF, unless it is already up to date with every input (then no work is done)."""
     from texcv.compile.reproducible import source_date_epoch
     from texcv.compile.uptodate import is_up_to_date, record
+    from texcv.source.yaml_reader import require_file
 
+    require_file(request.input, str(request.input))  # the date below reads its time
     source_date = source_date_epoch(request.input)
     settings = request.settings(source_date)
     if not request.force and is_up_to_date(request.output, request.stem, request.input, settings):

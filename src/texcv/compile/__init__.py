@@ -21,7 +21,7 @@ from texcv.compile.engine import INSTALL_HINT, PassTimeout, run_pass
 from texcv.compile.format import Formats
 from texcv.compile.format import options as format_options
 from texcv.compile.workspace import Workspace, cache_dir, workspace
-from texcv.errors import BuildError, ToolMissingError
+from texcv.errors import BuildError, DiskFull, ToolMissingError
 
 MAX_PASSES = 3
 DRAFT_ENGINES = ("pdflatex", "lualatex")  # engines with -draftmode (xelatex has none)
@@ -88,20 +88,24 @@ def build_pdf(
     ``early.start`` began for this document; the build uses it when it fits, and stops it.
     """
     started = time.perf_counter()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    formats = Formats(cache_dir(out_dir) / "formats")
-    plan = formats.plan(engine, tex)
-    if early is not None and not (
-        early.engine == engine and plan and plan[1] and plan[1].resolve() == early.fmt
-    ):
-        early.cancel()  # started for another engine or preamble than this .tex wants
-        early = None
     try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        plan = Formats(cache_dir(out_dir) / "formats").plan(engine, tex)
+        if early is not None and not (
+            early.engine == engine and plan and plan[1] and plan[1].resolve() == early.fmt
+        ):
+            early.cancel()  # started for another engine or preamble than this .tex wants
+            early = None
         with workspace(out_dir, name, engine, early.take_lock() if early else None) as work:
             compiler = _Compiler(
                 work, name, engine, tex, out_dir, timeout, plan, early, source_date
             )
             return _build(compiler, max_pages, started, assets or {})
+    except OSError as error:
+        full = files.disk_full(error, out_dir)
+        if full is None:
+            raise
+        raise full from None
     finally:
         if early is not None:
             early.cancel()  # nothing left to do when it ran
@@ -121,6 +125,8 @@ def _build(
         raise MissingGlyphs(missing, _keep(work.path / f"{name}.log", out_dir))
     pdf = work.path / f"{name}.pdf"
     if not pdf.is_file() or pdf.stat().st_size == 0:
+        if files.low_on_space(work.path):
+            raise DiskFull(str(out_dir))
         log_path = _keep(work.path / f"{name}.log", out_dir)
         raise BuildError(f"{engine} finished but wrote no PDF", hint=f"full log: {log_path}")
     pages = texlog.page_count(log_text)
@@ -252,6 +258,8 @@ def _raise_for_errors(log_text: str, scratch: Path, name: str, out_dir: Path) ->
     error = texlog.first_error(log_text)
     if error is None:
         return
+    if (log_text == NO_LOG or texlog.write_failed(log_text)) and files.low_on_space(scratch):
+        raise DiskFull(str(out_dir))
     log_path = _keep(scratch / f"{name}.log", out_dir)
     tex_path = _keep(scratch / f"{name}.tex", out_dir, suffix=".failed.tex")  # for the person
     missing = texlog.missing_file(log_text)

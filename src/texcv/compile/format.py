@@ -21,6 +21,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from texcv import files
 from texcv.compile.engine import engine_path, kill, spawn
 from texcv.render.templates import DUMP_END
 
@@ -133,7 +134,8 @@ class Dump:
             code = self.process.wait(timeout=max(timeout, 0.1))
             made = self.work / f"{self.key}.fmt"
             if code != 0 or not made.is_file():
-                (self.folder / f"{self.key}.unusable").touch()
+                if not files.low_on_space(self.work):  # a full disk is no fault of the format
+                    (self.folder / f"{self.key}.unusable").touch()
                 return None
             target = self.folder / f"{self.key}.fmt"
             os.replace(made, target)  # whole or not at all, even with builds side by side

@@ -15,6 +15,8 @@ _MISSING_CHAR = re.compile(
     r"Missing character: There is no (?P<char>.+?) (?:\(U\+(?P<code>[0-9A-Fa-f]+)\) )?in font (?P<font>[^!]+)!"
 )
 _OUTPUT = re.compile(r"Output written on .*?\((?P<pages>\d+) pages?, ")
+# pdfTeX's words when a write fails (a full disk, mostly).
+_WRITE_FAILED = re.compile(r"fwrite\(\) failed|I can't write on file|No space left on device")
 _RERUN = re.compile(r"Rerun to get|Label\(s\) may have changed|There were undefined references")
 
 
@@ -62,3 +64,8 @@ def needs_rerun(log: str) -> bool:
 def page_count(log: str) -> int | None:
     match = _OUTPUT.search(log)
     return int(match.group("pages")) if match else None
+
+
+def write_failed(log: str) -> bool:
+    """TeX could not write a file (its PDF, .aux or .log)."""
+    return bool(_WRITE_FAILED.search(log))

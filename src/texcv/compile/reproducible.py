@@ -19,13 +19,15 @@ ID, no PTEX entries that could hold a path) is latex_templates/reproducible.tex.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from texcv.errors import TexcvError
+from texcv.errors import InputError
 from texcv.source.git import git_output
 
 VARIABLE = "SOURCE_DATE_EPOCH"
+MAX_EPOCH = 2**31 - 1  # LuaTeX's limit; pdfTeX and XeTeX go further
 
 
 def source_date_epoch(source: Path, environ: Mapping[str, str] | None = None) -> str:
@@ -36,13 +38,29 @@ def source_date_epoch(source: Path, environ: Mapping[str, str] | None = None) ->
     """
     given = (os.environ if environ is None else environ).get(VARIABLE, "").strip()
     if given:
-        if not given.isdigit():
-            raise TexcvError(
-                f"{VARIABLE} must be a whole number of seconds since 1970, got '{given[:40]}'",
-                hint=f"unset it to use the last git commit's time, or e.g. {VARIABLE}=1700000000",
-            )
-        return given
+        return checked(given)
     return last_commit_time(source.parent) or str(int(source.stat().st_mtime))
+
+
+def checked(given: str) -> str:
+    """``given`` when every engine honours it; else an InputError naming the variable.
+
+    LuaTeX ignores a date past MAX_EPOCH (it writes the current time: the PDF is no longer
+    reproducible) and a non-number stops every engine before its log: say so here instead.
+    """
+    hint = f"unset it to use the last git commit's time, or e.g. {VARIABLE}=1700000000"
+    if not re.fullmatch(r"[0-9]+", given):
+        raise InputError(
+            f"{VARIABLE} must be a whole number of seconds since 1970, got '{given[:40]}'",
+            hint=hint,
+        )
+    if int(given) > MAX_EPOCH:
+        raise InputError(
+            f"{VARIABLE}={given[:40]} is too large: TeX engines take dates up to "
+            f"{MAX_EPOCH} (2038-01-19 03:14:07 UTC)",
+            hint=hint,
+        )
+    return str(int(given))
 
 
 def last_commit_time(folder: Path) -> str | None:

@@ -88,8 +88,9 @@ def format_path(path: DataPath) -> str:
     return out
 
 
-def read_text(path: Path, display: str) -> str:
-    """The file's text, or an InputError saying exactly why it cannot be read."""
+def require_file(path: Path, display: str) -> None:
+    """An InputError when ``path`` is missing or a folder: checked before anything reads it,
+    so `build` and `check` say the same thing (and exit 2) whatever runs first."""
     if not path.exists():
         raise InputError(
             f"no such file: {display}",
@@ -98,6 +99,11 @@ def read_text(path: Path, display: str) -> str:
         )
     if path.is_dir():
         raise InputError(f"{display} is a directory, not a YAML file", location=Location(display))
+
+
+def read_text(path: Path, display: str) -> str:
+    """The file's text, or an InputError saying exactly why it cannot be read."""
+    require_file(path, display)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
