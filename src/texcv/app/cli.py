@@ -15,6 +15,7 @@ from pathlib import Path
 from texcv import __version__
 from texcv.app.pipeline import Reporter, build_once, load_and_validate, prepare, timed
 from texcv.app.request import BuildRequest
+from texcv.signals import Stopped, stop_on_signals
 from texcv.engines import ENGINES
 from texcv.errors import TexcvError
 from texcv.files import disk_full
@@ -343,6 +344,7 @@ def command_new(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    stop_on_signals()  # SIGTERM and SIGHUP unwind the build like Ctrl-C
     try:
         return int(args.handler(args))
     except TexcvError as error:
@@ -351,6 +353,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("texcv: interrupted", file=sys.stderr)
         return 130
+    except Stopped as stop:
+        print(f"texcv: stopped by {stop}", file=sys.stderr)
+        return stop.exit_code
     except BrokenPipeError:  # `texcv schema | head`: the reader left; nothing to say
         sys.stderr.close()
         return 141

@@ -110,9 +110,10 @@ def build_once(request: BuildRequest, reporter: Reporter) -> Outcome:
         return Outcome(None, source_date)
     from texcv.compile import early
 
-    # TeX starts up while Python loads and renders the CV; build_pdf takes the pass over.
-    early_pass = early.start(request.output, request.stem, source_date)
+    early_pass: EarlyPass | None = None
     try:
+        # TeX starts up while Python loads and renders the CV; build_pdf takes the pass over.
+        early_pass = early.start(request.output, request.stem, source_date)
         result, files = _build(request, reporter, source_date, early_pass)
     finally:
         if early_pass is not None:

@@ -18,7 +18,7 @@ from texcv import files
 from texcv.compile import early as early_pass
 from texcv.compile import log as texlog
 from texcv.compile.engine import INSTALL_HINT, PassTimeout, run_pass
-from texcv.compile.format import Formats
+from texcv.compile.format import Dump, Formats
 from texcv.compile.format import options as format_options
 from texcv.compile.workspace import Workspace, cache_dir, workspace
 from texcv.errors import BuildError, DiskFull, ToolMissingError
@@ -174,12 +174,17 @@ class _Compiler:
         self.tex = tex
 
     def run(self) -> tuple[int, str]:
-        # No format yet: dump it beside the first pass (two cores), use it from the second.
-        dump = (
-            self.formats.start_dump(self.engine, self.tex, self.key, self.source_date)
-            if self.key and not self.fmt
-            else None
-        )
+        dump: Dump | None = None
+        try:
+            # No format yet: dump it beside the first pass (two cores), use it from the second.
+            if self.key and not self.fmt:
+                dump = self.formats.start_dump(self.engine, self.tex, self.key, self.source_date)
+            return self._passes(dump)
+        finally:
+            if dump is not None:
+                dump.cancel()  # a no-op once finished; else it stops the dump
+
+    def _passes(self, dump: Dump | None) -> tuple[int, str]:
         # Without an .aux a second pass is certain (page x of y, bookmarks): the first one
         # then only has to write the .aux, so it skips writing the PDF (-draftmode).
         draft = (
@@ -187,19 +192,15 @@ class _Compiler:
             and self.engine in DRAFT_ENGINES
             and not (self.work.path / f"{self.name}.aux").exists()
         )
-        try:
-            log_text = ""
-            for number in range(1, MAX_PASSES + 1):
-                log_text = self._checked_pass(["-draftmode"] if draft else [])
-                if dump is not None:
-                    self.fmt, dump = dump.finish(self._remaining()), None
-                if not draft and not texlog.needs_rerun(log_text):
-                    return number, log_text
-                draft = False
-            return MAX_PASSES, log_text
-        finally:
+        log_text = ""
+        for number in range(1, MAX_PASSES + 1):
+            log_text = self._checked_pass(["-draftmode"] if draft else [])
             if dump is not None:
-                dump.cancel()
+                self.fmt, dump = dump.finish(self._remaining()), None
+            if not draft and not texlog.needs_rerun(log_text):
+                return number, log_text
+            draft = False
+        return MAX_PASSES, log_text
 
     def _checked_pass(self, extra: list[str]) -> str:
         log_text = self._pass(extra)

@@ -105,8 +105,10 @@ def start(out_dir: Path, name: str, source_date: str | None) -> EarlyPass | None
         # TeX opens its file once more to read a "%&format" first line: not a pipe's way.
         options = ["-no-parse-first-line", *format_options(fmt)]
         process = start_pass(engine, pipe.name, folder, options, source_date)
-    except (OSError, TexcvError):  # no pipes here, or no engine: the build itself will tell
+    except BaseException as error:  # also a stop signal: no pipe may stay behind
         pipe.unlink(missing_ok=True)
         os.close(lock)
-        return None
+        if isinstance(error, (OSError, TexcvError)):  # no pipes here, or no engine:
+            return None  # the build itself will tell
+        raise
     return EarlyPass(engine, fmt, folder, name, lock, process)

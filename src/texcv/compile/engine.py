@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from texcv.compile.reproducible import tex_environment
+from texcv.signals import held, stop_if
 from texcv.engines import ENGINES
 from texcv.errors import BuildError, ToolMissingError
 
@@ -57,16 +58,24 @@ def engine_path(engine: str) -> str:
 def spawn(
     command: Sequence[str], workdir: Path, source_date: str | None
 ) -> subprocess.Popen[bytes]:
-    """Start a TeX command in the sandbox, in its own process group, without waiting."""
-    return subprocess.Popen(
-        command,
-        cwd=workdir,
-        env=sandbox_env(source_date),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    """Start a TeX command in the sandbox, in its own process group, without waiting.
+
+    A stop signal arriving meanwhile stops the build only once the process can be killed.
+    """
+    with held() as note:
+        process = subprocess.Popen(
+            command,
+            cwd=workdir,
+            env=sandbox_env(source_date),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    if note.signum is not None:
+        kill(process)
+        stop_if(note)
+    return process
 
 
 def run_pass(

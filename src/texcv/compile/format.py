@@ -112,9 +112,17 @@ class Dump:
         self.folder = folder
         self.engine = engine
         self.work = Path(tempfile.mkdtemp(prefix=".dump-", dir=folder))
+        try:
+            self.process = self._start(preamble, source_date)
+        except BaseException:  # also a stop signal: the scratch folder goes with the dump
+            shutil.rmtree(self.work, ignore_errors=True)
+            raise
+
+    def _start(self, preamble: str, source_date: str | None) -> subprocess.Popen[bytes]:
         (self.work / "preamble.tex").write_text(
             f"{preamble}{PRELOAD}\n{DUMP_END}\n", encoding="utf-8"
         )
+        engine, key = self.engine, self.key
         command = [
             engine_path(engine),
             "-ini",
@@ -126,7 +134,7 @@ class Dump:
             "mylatexformat.ltx",
             "preamble.tex",
         ]
-        self.process = spawn(command, self.work, source_date)
+        return spawn(command, self.work, source_date)
 
     def finish(self, timeout: float) -> Path | None:
         """The published format, or None when the dump failed (the build goes on without)."""
