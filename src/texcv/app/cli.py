@@ -15,10 +15,10 @@ from pathlib import Path
 from texcv import __version__
 from texcv.app.pipeline import Reporter, build_once, load_and_validate, prepare, timed
 from texcv.app.request import BuildRequest
-from texcv.signals import Stopped, stop_on_signals
 from texcv.engines import ENGINES
 from texcv.errors import TexcvError
 from texcv.files import disk_full
+from texcv.signals import Stopped, stop_on_signals
 
 DEFAULT_INPUT = "cv.yaml"
 DEFAULT_OUTPUT = "build"

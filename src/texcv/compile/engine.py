@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from texcv.compile.reproducible import tex_environment
-from texcv.signals import held, stop_if
 from texcv.engines import ENGINES
 from texcv.errors import BuildError, ToolMissingError
+from texcv.signals import held, stop_if
 
 INSTALL_HINT = (
     "run `texcv doctor`: it checks TeX, moderncv, the fonts and poppler, and prints the command "
