@@ -21,11 +21,11 @@ from pathlib import Path
 
 import pybtex.errors
 from pybtex.database import BibliographyData, Person
-from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from texcv.errors import InputError, InputErrors, InputWarning, Location
+from texcv.source.bibtex_limits import LimitedParser
 from texcv.source.yaml_reader import read_text
 
 # Fields that hold a link or an identifier: unescaped, never typeset as LaTeX text.
@@ -139,7 +139,7 @@ def parse_bib(text: str, display: str) -> BibFile:
     stopped: list[Exception] = []
     with pybtex.errors.capture() as captured:
         try:
-            data: BibliographyData = Parser().parse_string(text)
+            data: BibliographyData = LimitedParser(display).parse_string(text)
         except PybtexError as error:  # what capture() does not catch ends the parse
             stopped.append(error)
             data = BibliographyData()
