@@ -75,11 +75,14 @@ def _with_design(loaded: Loaded, name: str, variant: Variant) -> Loaded:
     design = data.get("design") if isinstance(data.get("design"), dict) else {}
     data["design"] = {**design, **variant.design}
     positions = Positions(
-        loaded.positions.file, dict(loaded.positions.values), dict(loaded.positions.keys)
+        loaded.positions.file,
+        dict(loaded.positions.values),
+        dict(loaded.positions.keys),
+        dict(loaded.positions.typed),
     )
     for key in variant.design:
         source = ("variants", name, "design", key)
-        for table in (positions.values, positions.keys):
+        for table in (positions.values, positions.keys, positions.typed):
             if source in table:
                 table[("design", key)] = table[source]
     return Loaded(data=data, positions=positions, text=loaded.text)

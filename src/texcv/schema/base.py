@@ -1,9 +1,11 @@
-"""The base every cv.yaml model derives from: unknown keys are errors, numbers read as text."""
+"""The base every cv.yaml model derives from: unknown keys are errors, text is kept as typed."""
 
 from __future__ import annotations
 
 import re
-from typing import Annotated
+import types
+import typing
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -12,16 +14,19 @@ from pydantic import (
     ConfigDict,
     Field,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from texcv.schema.forms import LENGTH, LINK, LINK_PATTERN, link_error
 from texcv.schema.localized import LOCALIZED_JSON_SCHEMA, pick_language
 from texcv.schema.markup import MARKUP, links
+from texcv.source.yaml_reader import PlainScalar
 
 
 class StrictModel(BaseModel):
-    """A misspelt key is an error, not a silent no-op; `title: 2048` is the text "2048"."""
+    """A misspelt key is an error, not a silent no-op; `phone: 0612345678` is the text
+    "0612345678", as typed (YAML alone would make it the number 612345678)."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -29,6 +34,60 @@ class StrictModel(BaseModel):
         frozen=True,
         validate_default=False,
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _as_typed(cls, data: Any) -> Any:
+        """A field that takes text gets a plain scalar's source text; any other field gets
+        what YAML resolved it to (`font_size: 11` is the number 11)."""
+        if not isinstance(data, dict):
+            return data
+        fields = cls.model_fields
+        return {
+            key: as_field_takes(value, fields[key].annotation) if key in fields else value
+            for key, value in data.items()
+        }
+
+
+def as_field_takes(value: Any, annotation: Any) -> Any:
+    """``value`` (from texcv.source.yaml_reader.as_typed) as a field of type ``annotation``
+    takes it: PlainScalars become text or their resolved value, in lists too. Mappings are
+    left as they are: the models inside them decide for their own fields."""
+    if isinstance(value, PlainScalar):
+        return str(value) if takes_text(annotation) else value.value
+    if isinstance(value, list):
+        item = _list_item(annotation)
+        if item is not None:
+            return [as_field_takes(each, item) for each in value]
+    return value
+
+
+def takes_text(annotation: Any) -> bool:
+    """Whether a field of this type accepts a string (str, Any, a union with str, a string
+    Literal)."""
+    if annotation is str or annotation is Any:
+        return True
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is Annotated:
+        return takes_text(args[0])
+    if origin in (typing.Union, types.UnionType):
+        return any(takes_text(arg) for arg in args)
+    if origin is Literal:
+        return any(isinstance(arg, str) for arg in args)
+    return False
+
+
+def _list_item(annotation: Any) -> Any:
+    """The item type of a list type (also inside Annotated or an optional union), else None."""
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is list:
+        return args[0]
+    if origin is Annotated:
+        return _list_item(args[0])
+    if origin in (typing.Union, types.UnionType):
+        items = [item for item in map(_list_item, args) if item is not None]
+        return items[0] if items else None
+    return None
 
 
 def _links_are_absolute(text: str) -> str:

@@ -16,7 +16,7 @@ from texcv.schema import CV
 from texcv.schema.entries import ENTRY_KINDS
 from texcv.schema.forms import Form
 from texcv.schema.localized import language_context
-from texcv.source.yaml_reader import DataPath, Loaded, format_path
+from texcv.source.yaml_reader import DataPath, Loaded, PlainScalar, as_typed, format_path
 
 
 def validate(loaded: Loaded, language: str | None = None) -> CV:
@@ -24,8 +24,9 @@ def validate(loaded: Loaded, language: str | None = None) -> CV:
 
     Per-language text keeps ``language`` (default: the CV's own `locale`).
     """
+    data = as_typed(loaded.data, loaded.positions.typed)  # text fields keep what was typed
     try:
-        return CV.model_validate(loaded.data, context=language_context(loaded.data, language))
+        return CV.model_validate(data, context=language_context(loaded.data, language))
     except ValidationError as error:
         raise InputErrors([_translate(item, loaded) for item in error.errors()]) from None
 
@@ -194,6 +195,8 @@ def _nested(example: Any) -> bool:
 
 
 def _type_name(value: Any) -> str:
+    if isinstance(value, PlainScalar):
+        value = value.value  # `header: 5` is "the number 5"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):

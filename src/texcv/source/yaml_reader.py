@@ -3,7 +3,10 @@
 Knows YAML and positions, nothing about CVs. Guards against what PyYAML lets through:
 duplicate keys (PyYAML keeps the last one silently), alias bombs, huge or non-UTF-8 files.
 Scalars are resolved the YAML 1.2 way (no ``yes``/``no`` booleans, no automatic dates), so
-``2020-09`` and ``NO`` stay text.
+``2020-09`` and ``NO`` stay text. What was typed is kept too: for a plain scalar that YAML
+makes a number, boolean or null (``0612345678``, ``1.10``, ``true``, ``null``), `Positions`
+remembers its source text, and `as_typed` hands it on, so a field that takes text can print it
+exactly as written.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ class Positions:
     file: str
     values: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    # The source text of each plain scalar YAML resolved to a number, boolean or null.
+    typed: dict[DataPath, str] = field(default_factory=dict)
 
     def locate(self, path: DataPath, *, key: bool = False) -> Location:
         """The closest known place for ``path``: itself, else its nearest ancestor."""
@@ -63,6 +68,32 @@ class Loaded:
     data: Any
     positions: Positions
     text: str
+
+
+class PlainScalar(str):
+    """A plain scalar as typed (``0612345678``), with what YAML resolved it to in ``value``.
+
+    A field that takes text keeps the string; any other field takes ``value``
+    (texcv.schema.base decides by the field's type).
+    """
+
+    value: Any
+
+    def __new__(cls, text: str, value: Any) -> PlainScalar:
+        scalar = super().__new__(cls, text)
+        scalar.value = value
+        return scalar
+
+
+def as_typed(data: Any, typed: dict[DataPath, str], path: DataPath = ()) -> Any:
+    """``data`` with each resolved scalar listed in ``typed`` as a PlainScalar."""
+    if path in typed and not isinstance(data, str):
+        return PlainScalar(typed[path], data)
+    if isinstance(data, dict):
+        return {key: as_typed(item, typed, (*path, key)) for key, item in data.items()}
+    if isinstance(data, list):
+        return [as_typed(item, typed, (*path, index)) for index, item in enumerate(data)]
+    return data
 
 
 def walk_strings(value: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]:
@@ -303,7 +334,10 @@ class _Builder:
             )
         self.positions.values.setdefault(path, self._where(node))
         if isinstance(node, ScalarNode):
-            return self._scalar(node)
+            value = self._scalar(node)
+            if not isinstance(value, str) and node.value:  # an empty value stays "nothing"
+                self.positions.typed[path] = node.value
+            return value
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         if isinstance(node, MappingNode):
@@ -342,7 +376,7 @@ class _Builder:
                 )
                 continue
             key = self._scalar(key_node)
-            key = key if isinstance(key, str) else str(key)
+            key = key if isinstance(key, str) else key_node.value  # `2024:` is the key "2024"
             if key in seen:
                 first = seen[key]
                 self.errors.append(
