@@ -32,14 +32,19 @@ def build_request(args: argparse.Namespace, *, force: bool = False) -> BuildRequ
         engine=args.engine,
         variant=args.variant,
         force=force,
+        allow_roots=allowed_roots(args),
     )
+
+
+def allowed_roots(args: argparse.Namespace) -> tuple[Path, ...]:
+    return tuple(Path(folder) for folder in args.allow_root or ())
 
 
 def command_check(args: argparse.Namespace) -> int:
     reporter = Reporter(args.quiet)
     path = Path(args.input)
     loaded, cv = load_and_validate(path, reporter)
-    prepare(loaded, cv, path, args.variant, reporter)  # reads the .bib files too
+    prepare(loaded, cv, path, args.variant, reporter, allowed_roots(args))  # .bib, photo too
     reporter.say(f"texcv: {args.input} is valid")
     return 0
 
@@ -61,7 +66,7 @@ def command_tex(args: argparse.Namespace) -> int:
     request = build_request(args)
     reporter = Reporter(args.quiet)
     loaded, full = load_and_validate(request.input, reporter)
-    cv = prepare(loaded, full, request.input, request.variant, reporter).cv
+    cv = prepare(loaded, full, request.input, request.variant, reporter, request.allow_roots).cv
     engine = request.engine or choose_engine(cv)
     tex = timed(reporter, "render", lambda: render(cv, engine=engine))
     request.output.mkdir(parents=True, exist_ok=True)
@@ -138,6 +143,16 @@ def debug_flag(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def allow_root_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--allow-root",
+        action="append",
+        metavar="DIR",
+        help="files named in cv.yaml (photo, .bib) may also come from DIR (repeatable); by "
+        "default they must be inside the folder of cv.yaml",
+    )
+
+
 def input_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "input", nargs="?", default=DEFAULT_INPUT, help="the CV file (default: cv.yaml)"
@@ -169,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
         if engine:
             p.add_argument("--engine", choices=ENGINES, help="override design.engine")
+        allow_root_option(p)
         debug_flag(p)
 
     build = sub.add_parser(
@@ -283,6 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the variants to publish beside the CV: all (default), none, or names",
     )
     release.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    allow_root_option(release)
     debug_flag(release)
     release.set_defaults(handler=command_release)
 
@@ -302,7 +319,12 @@ def command_release(args: argparse.Namespace) -> int:
     _, cv = load_and_validate(path, reporter)
     built = []
     for variant in [None, *chosen_variants(args.variants, cv.variants)]:
-        one = BuildRequest(input=path, output=Path(args.build_dir), variant=variant)
+        one = BuildRequest(
+            input=path,
+            output=Path(args.build_dir),
+            variant=variant,
+            allow_roots=allowed_roots(args),
+        )
         build_once(one, reporter)
         built.append(Built(one.pdf, variant))
     version = args.version or describe_version(path.parent)

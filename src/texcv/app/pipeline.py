@@ -8,20 +8,20 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from texcv.app.request import BuildRequest
-from texcv.errors import InputError, InputWarning
+from texcv.errors import InputWarning
 
 if TYPE_CHECKING:
     from texcv.compile import BuildResult
     from texcv.compile.early import EarlyPass
     from texcv.prepare import Prepared
     from texcv.schema import CV
-    from texcv.source.yaml_reader import Loaded, Positions
+    from texcv.source.yaml_reader import Loaded
 
 T = TypeVar("T")
 
@@ -75,12 +75,20 @@ def print_warnings(loaded: Loaded, cv: CV, reporter: Reporter) -> None:
 
 
 def prepare(
-    loaded: Loaded, cv: CV, path: Path, variant: str | None, reporter: Reporter
+    loaded: Loaded,
+    cv: CV,
+    path: Path,
+    variant: str | None,
+    reporter: Reporter,
+    allowed: Sequence[Path] = (),
 ) -> Prepared:
-    """The CV this build prints: .bib works added, narrowed to the chosen variant."""
+    """The CV this build prints: its files checked, .bib works added, narrowed to the chosen
+    variant. ``allowed``: folders besides the CV's that its files may come from."""
     from texcv.prepare import prepare
 
-    prepared = timed(reporter, "prepare", lambda: prepare(loaded, cv, path.parent, variant))
+    prepared = timed(
+        reporter, "prepare", lambda: prepare(loaded, cv, path.parent, variant, allowed)
+    )
     for warning in prepared.warnings:  # from the .bib files, at their lines
         reporter.say(warning.format())
     return prepared
@@ -133,7 +141,7 @@ def _build(
 
     path = request.input
     loaded, full = load_and_validate(path, reporter)
-    prepared = prepare(loaded, full, path, request.variant, reporter)
+    prepared = prepare(loaded, full, path, request.variant, reporter, request.allow_roots)
     cv = prepared.cv
     engine = request.engine or choose_engine(cv)
     tex = timed(reporter, "render", lambda: render(cv, engine=engine))
@@ -145,7 +153,7 @@ def _build(
             engine,
             cv.design.timeout,
             max_pages=cv.design.max_pages,
-            assets=_assets(cv, path, prepared.positions),
+            assets=_assets(cv, path),
             source_date=source_date,
             early=early_pass,
         )
@@ -172,18 +180,11 @@ def inspect(pdf: Path, prepared: Prepared) -> list[InputWarning]:
     )
 
 
-def _assets(cv: CV, path: Path, positions: Positions) -> dict[str, Path]:
-    """Files the .tex uses besides itself (the photo), checked before TeX starts."""
+def _assets(cv: CV, path: Path) -> dict[str, Path]:
+    """Files the .tex uses besides itself (the photo, checked by texcv.prepare)."""
     from texcv.render.document import photo_file
 
     photo = cv.header.photo
     if photo is None:
         return {}
-    source = path.parent / photo.path
-    if not source.is_file():
-        raise InputError(
-            f"the photo {photo.path} does not exist (looked for {source})",
-            location=positions.locate(("header", "photo", "path")),
-            hint="the path is relative to the folder of cv.yaml",
-        )
-    return {photo_file(photo): source}
+    return {photo_file(photo): path.parent / photo.path}

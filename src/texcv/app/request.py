@@ -16,7 +16,8 @@ class BuildRequest:
     """Build ``input`` into the folder ``output``.
 
     ``engine`` overrides design.engine (None: the CV decides); ``variant`` names one of
-    cv.yaml's `variants` (None: the whole CV); ``force`` builds even when nothing changed.
+    cv.yaml's `variants` (None: the whole CV); ``force`` builds even when nothing changed;
+    ``allow_roots`` are folders besides the CV's own that the files it names may be in.
     """
 
     input: Path
@@ -24,6 +25,7 @@ class BuildRequest:
     engine: str | None = None
     variant: str | None = None
     force: bool = False
+    allow_roots: tuple[Path, ...] = ()
 
     @property
     def stem(self) -> str:

@@ -7,14 +7,17 @@ full CV validated, so a mistake anywhere in cv.yaml is reported whichever varian
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from texcv.errors import InputWarning
 from texcv.prepare.bib_works import complete_publications
+from texcv.prepare.named_files import check_named_files
 from texcv.prepare.origins import Origins
 from texcv.prepare.variant import select, with_variant
 from texcv.schema import CV
+from texcv.source.paths import Roots
 from texcv.source.yaml_reader import DataPath, Loaded, Positions
 
 
@@ -40,8 +43,16 @@ class Prepared:
         return path
 
 
-def prepare(loaded: Loaded, cv: CV, base: Path, variant: str | None = None) -> Prepared:
-    """The CV one build prints; ``base`` is the folder of cv.yaml (for .bib files)."""
+def prepare(
+    loaded: Loaded,
+    cv: CV,
+    base: Path,
+    variant: str | None = None,
+    allowed: Sequence[Path] = (),
+) -> Prepared:
+    """The CV one build prints; ``base`` is the folder of cv.yaml (for .bib files and the
+    photo), which every file the CV names must be inside, or inside one of ``allowed``."""
+    check_named_files(cv, loaded.positions, Roots.of(base, allowed))
     if variant is None:
         full, completed, warnings = complete_publications(cv, loaded.positions, base)
         return Prepared(full, loaded.positions, (completed,), tuple(warnings))
