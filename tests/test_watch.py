@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AUTHOR_CV, ROOT, pdf_text
+from conftest import AUTHOR_CV, FIXTURES, ROOT, pdf_text
 
 pytestmark = pytest.mark.tex
 
@@ -98,3 +98,35 @@ def test_watch_rebuilds_on_save_and_keeps_the_last_good_pdf_while_broken(
         if watcher.process.poll() is None:
             watcher.process.kill()
             watcher.process.wait()
+
+
+def wait_for_line(watcher: Watcher, start: str) -> str:
+    """The next line starting with ``start`` (a build may first print warnings)."""
+    while True:
+        line = watcher.next_line()
+        if line.split("] ", 1)[-1].startswith(start):
+            return line
+
+
+def test_every_save_from_the_watching_message_on_is_built(
+    require_tex: None, tmp_path: Path
+) -> None:
+    """Each save is made at once after the line before it: right after "watching" (the
+    watcher must already be armed), then right after each "built"."""
+    source = tmp_path / "cv.yaml"
+    small = (FIXTURES / "small_cv.yaml").read_text(encoding="utf-8")
+    assert "Analytical" in small
+    out = tmp_path / "out"
+    for session in range(3):
+        source.write_text(small, encoding="utf-8")
+        watcher = Watcher(source, out)
+        try:
+            wait_for_line(watcher, "watching")  # after the first build's line
+            for save in range(2):
+                word = f"Savedword{session}x{save}"
+                source.write_text(small.replace("Analytical", word, 1), encoding="utf-8")
+                wait_for_line(watcher, "built")
+                assert word in pdf_text(out / "cv.pdf"), (session, save)
+        finally:
+            watcher.process.send_signal(signal.SIGINT)
+            watcher.process.wait(timeout=30)
