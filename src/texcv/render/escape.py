@@ -47,6 +47,14 @@ NO_LIGATURE = r"\kern0pt "
 _LONG_WORD = re.compile(r"\S{25,}")
 _BREAK_AFTER = frozenset("/.-_?&=#:")
 LINE_BREAK = r"\allowbreak "
+# A stretch of a long word with no such character (a hash, a 5,000-letter word) may also break
+# between any two of its letters, at a cost (latex_templates/tweaks.tex): TeX takes such a
+# break only where the word would otherwise run into the margin. Only between characters of
+# scripts drawn letter by letter (up to Armenian): a break between Arabic letters would undo
+# their joining, one before a combining mark would detach it.
+_UNBROKEN = re.compile(r"[^\s/.\-_?&=#:]{20,}")
+_SPLITTABLE = re.compile(r"[\u0021-\u02ff\u0370-\u0482\u048a-\u058f]")  # no combining marks
+WORD_BREAK = r"\texcvwordbreak "
 # Whitespace that separates words: collapsed into one space. Other Unicode spaces (no-break,
 # em, ideographic) are characters of their own and kept.
 _SPACE = re.compile(r"[\t\n\v\f\r \x1c-\x1f\x85\u2028\u2029]+")
@@ -78,6 +86,7 @@ def escape_clean(text: str, *, breaks: bool = True) -> str:
     ``breaks=False`` leaves out the line breaks in long words (for PDF strings).
     """
     breakable = _inside_long_words(text) if breaks else set()
+    splittable = _inside_unbroken_runs(text, breakable) if breaks else set()
     out: list[str] = []
     for index, ch in enumerate(text):
         out.append(_CHARS.get(ch, ch))
@@ -85,6 +94,8 @@ def escape_clean(text: str, *, breaks: bool = True) -> str:
             out.append(NO_LIGATURE)
         if ch in _BREAK_AFTER and index in breakable:
             out.append(LINE_BREAK)
+        elif index in splittable:
+            out.append(WORD_BREAK)
     return "".join(out)
 
 
@@ -125,6 +136,17 @@ def escape_keyword(text: str) -> str:
 def _inside_long_words(text: str) -> set[int]:
     """Positions inside words too long for a column (URLs, paths): they may break there."""
     return {i for word in _LONG_WORD.finditer(text) for i in range(word.start(), word.end() - 1)}
+
+
+def _inside_unbroken_runs(text: str, breakable: set[int]) -> set[int]:
+    """Positions in long words, between two splittable characters of a long run without a
+    punctuation break: a break there costs, but keeps the word inside the page."""
+    return {
+        i
+        for run in _UNBROKEN.finditer(text)
+        for i in range(run.start(), run.end() - 1)
+        if i in breakable and _SPLITTABLE.match(text[i]) and _SPLITTABLE.match(text[i + 1])
+    }
 
 
 def encode_url(url: str) -> str:
