@@ -67,6 +67,6 @@ def test_real_macros_still_expand() -> None:
         '@string{jmlr = "Journal of Machine Learning Research"}\n'
         '@article{k, title = "Sparse" # " " # "things", journal = jmlr, month = oct, year = 2020}\n'
     )
-    (entry,) = parse_bib(text, "refs.bib")
+    (entry,) = parse_bib(text, "refs.bib").entries
     assert entry.fields["journal"] == "Journal of Machine Learning Research"
     assert entry.fields["title"] == "Sparse things"
