@@ -24,7 +24,7 @@ from pylatexenc.latexwalker import (
     get_default_latex_context_db,
 )
 
-from texcv.render.escape import LINE_BREAK, NO_LIGATURE
+from texcv.render.escape import LINE_BREAK, NO_LIGATURE, WORD_BREAK
 
 PRINTS = {
     "textbackslash": "\\",
@@ -66,6 +66,7 @@ _converter = LatexNodes2Text(latex_context=_text_context, strict_latex_spaces=Tr
 def _nodes(latex: str) -> list[LatexNode]:
     latex = latex.replace(NO_LIGATURE, "{}")  # a kern, like a group, parts a ligature
     latex = latex.replace(LINE_BREAK, "{}")  # a permitted line break prints nothing
+    latex = latex.replace(WORD_BREAK, "{}")  # so does one inside a long word (tweaks.tex)
     nodes, _, _ = LatexWalker(
         latex, latex_context=_parse_context, tolerant_parsing=False
     ).get_latex_nodes()
