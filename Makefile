@@ -9,7 +9,8 @@ OUT ?= build
 SOURCES := $(shell find src -name '*.py' 2>/dev/null) $(wildcard latex_templates/*.tex)
 
 .DEFAULT_GOAL := pdf
-.PHONY: pdf all-variants tex schema test lint clean distclean tex-deps bench watch preview release
+LETTERS_DIR := $(dir $(CV))letters
+.PHONY: pdf letter all-variants tex schema test lint clean distclean tex-deps bench watch preview release
 
 # `make pdf VARIANT=short` builds the variant `short` of cv.yaml as build/cv-short.pdf.
 pdf: $(OUT)/$(if $(VARIANT),cv-$(VARIANT),cv).pdf
@@ -25,13 +26,26 @@ $(OUT)/cv-%.pdf: $(CV) $(SOURCES) $(PY_STAMP) $(TEX_STAMP)
 	$(BIN)/texcv build $(CV) -o $(OUT) --variant $*
 	@touch $@
 
-# The default PDF and one PDF per variant that cv.yaml defines.
+# `make letter NAME=acme` builds the cover letter letters/acme.yaml as build/letter-acme.pdf
+# (the sender, design and language come from cv.yaml).
+letter:
+	@test -n "$(NAME)" || { echo "texcv: error: say which letter: make letter NAME=... (letters/NAME.yaml)"; exit 2; }
+	@test -f $(LETTERS_DIR)/$(NAME).yaml || $(BIN)/texcv letter $(NAME) --cv $(CV) -o $(OUT)
+	@$(MAKE) --no-print-directory $(OUT)/letter-$(NAME).pdf
+
+$(OUT)/letter-%.pdf: $(LETTERS_DIR)/%.yaml $(CV) $(SOURCES) $(PY_STAMP) $(TEX_STAMP)
+	$(BIN)/texcv letter $* --cv $(CV) -o $(OUT)
+	@touch $@
+
+# The default PDF, one PDF per variant that cv.yaml defines, and one per letter in letters/.
 all-variants: $(OUT)/cv.pdf
 	@for name in $$($(BIN)/texcv variants $(CV)); do \
 	  $(MAKE) --no-print-directory pdf VARIANT=$$name || exit 1; done
+	@for name in $(basename $(notdir $(wildcard $(LETTERS_DIR)/*.yaml))); do \
+	  $(MAKE) --no-print-directory letter NAME=$$name || exit 1; done
 
 # Files cv.yaml refers to (a .bib, a photo), as texcv recorded them at the last build.
--include $(OUT)/cv.d $(wildcard $(OUT)/cv-*.d)
+-include $(OUT)/cv.d $(wildcard $(OUT)/cv-*.d) $(wildcard $(OUT)/letter-*.d)
 
 # Rebuild on every save of cv.yaml or a file it uses; Ctrl-C stops.
 watch: $(PY_STAMP) $(TEX_STAMP)
@@ -55,9 +69,11 @@ DIST ?= dist
 release: $(PY_STAMP) $(TEX_STAMP)
 	$(BIN)/texcv release $(CV) -o $(DIST) --build-dir $(OUT) $(if $(VERSION),--version $(VERSION))
 
-# cv.schema.json (for editors) is generated from the models: run after changing src/texcv/schema.
+# cv.schema.json and letter.schema.json (for editors) are generated from the models: run after
+# changing src/texcv/schema.
 schema: $(PY_STAMP)
 	$(BIN)/texcv schema -o cv.schema.json
+	$(BIN)/texcv schema --letter -o letter.schema.json
 
 test: $(PY_STAMP) $(TEX_STAMP)
 	$(BIN)/python -m pytest -n auto -q

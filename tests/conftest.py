@@ -36,16 +36,16 @@ def require_tex() -> None:
 
 
 def run_texcv(
-    *args: str, cwd: Path | None = None, timeout: float = 300
+    *args: str, cwd: Path | None = None, timeout: float = 300, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run the real CLI in a fresh process, as a person would."""
+    """Run the real CLI in a fresh process, as a person would (``env``: variables to add)."""
     return subprocess.run(
         [sys.executable, "-m", "texcv", *args],
         cwd=cwd or ROOT,
         capture_output=True,
         text=True,
         timeout=timeout,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src"), **(env or {})},
     )
 
 

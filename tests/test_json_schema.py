@@ -10,18 +10,32 @@ import jsonschema
 import pytest
 
 from conftest import AUTHOR_CV, ROOT, run_texcv
-from texcv.app.starter import starter_text
-from texcv.schema.json_schema import REGENERATE, json_schema, json_schema_text
+from texcv.app.starter import starter_letter_text, starter_text
+from texcv.schema.json_schema import REGENERATE, json_schema, json_schema_text, letter_json_schema
 from texcv.source.yaml_reader import load_yaml, load_yaml_text
 
 COMMITTED = ROOT / "cv.schema.json"
+COMMITTED_LETTER = ROOT / "letter.schema.json"
 MODELINE = "# yaml-language-server: $schema=./cv.schema.json"
+LETTER_MODELINE = "# yaml-language-server: $schema=../letter.schema.json"
 
 
 def test_committed_schema_is_the_generated_one() -> None:
     assert COMMITTED.read_text(encoding="utf-8") == json_schema_text(), (
         f"cv.schema.json is out of date with src/texcv/schema: run `{REGENERATE}` and commit it"
     )
+
+
+def test_committed_letter_schema_is_the_generated_one() -> None:
+    assert COMMITTED_LETTER.read_text(encoding="utf-8") == json_schema_text(letter=True), (
+        f"letter.schema.json is out of date with src/texcv/schema: run `{REGENERATE}` and commit it"
+    )
+
+
+def test_texcv_schema_letter_prints_it() -> None:
+    result = run_texcv("schema", "--letter")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == json_schema_text(letter=True)
 
 
 def test_texcv_schema_prints_it() -> None:
@@ -43,23 +57,26 @@ def _fields(schema: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]
             yield model, name, field
 
 
-def test_every_field_has_a_description_and_an_example() -> None:
+@pytest.mark.parametrize("schema", [json_schema(), letter_json_schema()], ids=["cv", "letter"])
+def test_every_field_has_a_description_and_an_example(schema: dict[str, Any]) -> None:
     missing = [
         f"{model}.{name}: {need}"
-        for model, name, field in _fields(json_schema())
+        for model, name, field in _fields(schema)
         for need in ("description", "examples")
         if not field.get(need)
     ]
     assert not missing, "add Field(description=..., examples=[...]):\n" + "\n".join(missing)
 
 
-def test_the_schema_is_valid_draft_7() -> None:
+def test_the_schemas_are_valid_draft_7() -> None:
     jsonschema.Draft7Validator.check_schema(json_schema())
+    jsonschema.Draft7Validator.check_schema(letter_json_schema())
 
 
 def test_author_cv_and_starter_name_the_schema_on_their_first_line() -> None:
     assert AUTHOR_CV.read_text(encoding="utf-8").splitlines()[0] == MODELINE
     assert starter_text().splitlines()[0] == MODELINE
+    assert starter_letter_text().splitlines()[0] == LETTER_MODELINE
 
 
 def _problems(data: Any) -> list[str]:
@@ -70,6 +87,47 @@ def _problems(data: Any) -> list[str]:
 def test_author_cv_and_starter_satisfy_the_schema() -> None:
     assert _problems(load_yaml(AUTHOR_CV).data) == []
     assert _problems(load_yaml_text(starter_text(), "cv.yaml").data) == []
+
+
+LETTER = "recipient: {name: X}\nopening: Dear,\nclosing: Yours,\n"
+
+
+@pytest.mark.parametrize(
+    ("extra", "valid"),
+    [
+        ("body: [One, {en: Two, fr: Deux}]\n", True),
+        ("body: |\n  One.\n\n  Two.\n", True),
+        ("body: [a]\ndate: 2024-03-15\nmax_pages: 2\nenclosures: [CV]\n", True),
+        ("body: []\n", False),  # no paragraph
+        ("body: [a]\ndate: 2024-03\n", False),  # not a day
+        ("body: [a]\nsignature: x\n", False),  # unknown key
+        ("body: [a]\nlocale: de\n", False),  # no words for it
+    ],
+)
+def test_letter_schema_agrees_with_texcv(extra: str, valid: bool) -> None:
+    data = load_yaml_text(LETTER + extra, "letters/x.yaml").data
+    validator = jsonschema.Draft7Validator(letter_json_schema())
+    assert (list(validator.iter_errors(data)) == []) is valid
+    assert _problems_as_letter(data) == valid
+
+
+def _problems_as_letter(data: Any) -> bool:
+    """Whether texcv itself accepts ``data`` as a letter."""
+    from pydantic import ValidationError
+
+    from texcv.schema.letter import Letter
+
+    try:
+        Letter.model_validate(data)
+    except ValidationError:
+        return False
+    return True
+
+
+def test_starter_letter_satisfies_the_letter_schema() -> None:
+    validator = jsonschema.Draft7Validator(letter_json_schema())
+    data = load_yaml_text(starter_letter_text(), "letters/example.yaml").data
+    assert [error.message for error in validator.iter_errors(data)] == []
 
 
 BASE = "header: {first_name: Ada, last_name: Lovelace}\nsections:\n"

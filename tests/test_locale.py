@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from texcv.errors import InputErrors
 from texcv.render import render
-from texcv.render.dates import format_range
+from texcv.render.dates import format_day, format_range
 from texcv.render.locale import ENGLISH, FRENCH, LOCALES
 from texcv.render.page_numbers import page_numbers
 from texcv.schema import CVDate
@@ -31,6 +33,17 @@ def test_every_locale_has_every_word() -> None:
 
 def test_every_language_the_schema_accepts_has_words() -> None:
     assert set(LOCALES) == set(LANGUAGES) and DEFAULT_LANGUAGE in LOCALES
+
+
+def test_a_letters_date_in_each_language() -> None:
+    assert format_day(datetime.date(2024, 3, 15), ENGLISH) == "March 15, 2024"
+    assert format_day(datetime.date(2024, 3, 1), ENGLISH) == "March 1, 2024"
+    assert format_day(datetime.date(2024, 3, 15), FRENCH) == "15 mars 2024"
+    assert format_day(datetime.date(2024, 3, 1), FRENCH) == "1er mars 2024"
+    for words in LOCALES.values():
+        assert len(words.month_names) == 12 and all(words.month_names)
+        assert "{place}" in words.dated_at and "{date}" in words.dated_at
+        assert words.enclosure and words.enclosures and "{name}" in words.letter_subject
 
 
 def test_french_months_and_present() -> None:

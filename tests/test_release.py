@@ -21,6 +21,7 @@ def test_asset_names_are_ascii_person_and_version() -> None:
     assert asset_stem("Quoc-Tung", "Le", "v1.2.0", None) == "Quoc-Tung_Le_CV_v1.2.0"
     assert asset_stem("Quoc-Tung", "Le", "v1.2.0", "short") == "Quoc-Tung_Le_CV-short_v1.2.0"
     assert asset_stem("José", "Núñez de Balboa", "v2", None) == f"{STEM}_v2"
+    assert asset_stem("Ada", "Lovelace", "v1", None, "acme") == "Ada_Lovelace_Letter-acme_v1"
     assert file_part("../x y/") == "x-y"
     assert file_part("李") == "x"  # nothing ASCII left: still a usable name
 

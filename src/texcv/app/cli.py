@@ -41,11 +41,18 @@ def allowed_roots(args: argparse.Namespace) -> tuple[Path, ...]:
 
 
 def command_check(args: argparse.Namespace) -> int:
+    """cv.yaml (its .bib files too), then each letter beside it."""
+    from texcv.app.letter import letter_names, letter_path, load_letter
+
     reporter = Reporter(args.quiet)
     path = Path(args.input)
     loaded, cv = load_and_validate(path, reporter)
     prepare(loaded, cv, path, args.variant, reporter, allowed_roots(args))  # .bib, photo too
     reporter.say(f"texcv: {args.input} is valid")
+    for name in letter_names(path):
+        letter = letter_path(path, name)
+        load_letter(letter, loaded, cv, reporter)
+        reporter.say(f"texcv: {letter} is valid")
     return 0
 
 
@@ -80,6 +87,29 @@ def command_build(args: argparse.Namespace) -> int:
     request = build_request(args, force=args.force)
     if args.json:
         return _build_json(request, args.quiet)
+    reporter = Reporter(args.quiet)
+    started = time.perf_counter()
+    result = build_once(request, reporter).result
+    if result is None:
+        reporter.say(f"texcv: {request.pdf} is up to date")
+        return 0
+    pages = f" ({result.pages} page{'s' if result.pages != 1 else ''})" if result.pages else ""
+    reporter.say(f"texcv: wrote {result.pdf}{pages} in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def command_letter(args: argparse.Namespace) -> int:
+    """`texcv letter NAME`: letters/NAME.yaml beside cv.yaml -> build/letter-NAME.pdf."""
+    from texcv.app.letter import letter_path
+
+    cv = Path(args.cv)
+    request = BuildRequest(
+        input=cv,
+        output=Path(args.output),
+        engine=args.engine,
+        letter=letter_path(cv, args.name),
+        force=args.force,
+    )
     reporter = Reporter(args.quiet)
     started = time.perf_counter()
     result = build_once(request, reporter).result
@@ -222,10 +252,33 @@ def build_parser() -> argparse.ArgumentParser:
     common(watch)
     watch.set_defaults(handler=command_watch)
 
+    letter = sub.add_parser(
+        "letter",
+        help="build the cover letter letters/NAME.yaml into build/letter-NAME.pdf",
+        description="Build a cover letter: letters/NAME.yaml (beside cv.yaml) gives the "
+        "recipient and the text, cv.yaml the sender, the design and the language. The PDF is "
+        "replaced only when the new one is complete.",
+    )
+    letter.add_argument("name", help="the letter's NAME (letters/NAME.yaml), or its path")
+    letter.add_argument(
+        "--cv", default=DEFAULT_INPUT, help="the CV it goes with (default: cv.yaml)"
+    )
+    letter.add_argument(
+        "-o", "--output", default=DEFAULT_OUTPUT, help="output folder (default: build/)"
+    )
+    letter.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    letter.add_argument("--engine", choices=ENGINES, help="override design.engine")
+    letter.add_argument(
+        "--force", action="store_true", help="build even when no input changed since the last build"
+    )
+    debug_flag(letter)
+    letter.set_defaults(handler=command_letter)
+
     check = sub.add_parser(
         "check",
-        help="validate cv.yaml without building",
-        description="Check cv.yaml against the schema and report every problem.",
+        help="validate cv.yaml (and the letters beside it) without building",
+        description="Check cv.yaml, and each letter in letters/ beside it, against the schema "
+        "and report every problem.",
     )
     common(check, output=False, engine=False)
     check.set_defaults(handler=command_check)
@@ -241,10 +294,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser(
         "schema",
-        help="print the JSON Schema of cv.yaml (for editors)",
-        description="Print the JSON Schema of cv.yaml, generated from texcv's models.",
+        help="print the JSON Schema of cv.yaml or of a letter (for editors)",
+        description="Print the JSON Schema of cv.yaml (or with --letter of letters/NAME.yaml), "
+        "generated from texcv's models.",
     )
     schema.add_argument("-o", "--output", help="write it to this file instead of stdout")
+    schema.add_argument(
+        "--letter", action="store_true", help="the schema of a letter (letters/NAME.yaml) instead"
+    )
     debug_flag(schema)
     schema.set_defaults(handler=command_schema)
 
@@ -279,10 +336,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     release = sub.add_parser(
         "release",
-        help="build the CV and its variants into dist/ with named PDFs, previews, SHA256SUMS",
-        description="Build cv.yaml and each of its variants, then write dist/ with the PDFs "
-        "named after you and the version (First_Last_CV_v1.2.0.pdf), a PNG of each first page "
-        "and SHA256SUMS. What the release workflow attaches to a GitHub release.",
+        help="build the CV, its variants and letters into dist/ with named PDFs, previews, "
+        "SHA256SUMS",
+        description="Build cv.yaml, each of its variants and each letter in letters/, then "
+        "write dist/ with the PDFs named after you and the version (First_Last_CV_v1.2.0.pdf, "
+        "First_Last_Letter-NAME_v1.2.0.pdf), a PNG of each first page and SHA256SUMS. What the "
+        "release workflow attaches to a GitHub release.",
     )
     input_argument(release)
     release.add_argument("-o", "--output", default="dist", help="release folder (default: dist/)")
@@ -298,6 +357,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAMES",
         help="the variants to publish beside the CV: all (default), none, or names",
     )
+    release.add_argument(
+        "--letters",
+        default="all",
+        metavar="NAMES",
+        help="the letters (letters/NAME.yaml) to publish: all (default), none, or names",
+    )
     release.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     allow_root_option(release)
     debug_flag(release)
@@ -311,7 +376,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def command_release(args: argparse.Namespace) -> int:
-    """Build the CV and each variant (no-op when up to date), then fill dist/ (texcv.app.release)."""
+    """Build the CV, the chosen variants and letters (no-op when up to date), then fill dist/
+    (texcv.app.release)."""
+    from texcv.app.letter import letter_names, letter_path
     from texcv.app.release import Built, chosen_variants, describe_version, package
 
     reporter = Reporter(args.quiet)
@@ -327,6 +394,12 @@ def command_release(args: argparse.Namespace) -> int:
         )
         build_once(one, reporter)
         built.append(Built(one.pdf, variant))
+    for name in chosen_variants(args.letters, letter_names(path)):
+        letter = BuildRequest(
+            input=path, output=Path(args.build_dir), letter=letter_path(path, name)
+        )
+        build_once(letter, reporter)
+        built.append(Built(letter.pdf, letter=name))
     version = args.version or describe_version(path.parent)
     header = cv.header
     for written in package(built, header.first_name, header.last_name, version, Path(args.output)):
@@ -337,7 +410,7 @@ def command_release(args: argparse.Namespace) -> int:
 def command_schema(args: argparse.Namespace) -> int:
     from texcv.schema.json_schema import json_schema_text
 
-    text = json_schema_text()
+    text = json_schema_text(letter=args.letter)
     if args.output is None:
         sys.stdout.write(text)
         return 0

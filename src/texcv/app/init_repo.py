@@ -79,7 +79,8 @@ def init_repository(folder: Path) -> list[str]:
     if cv.exists():
         done.append(f"kept {cv}")
     else:
-        done += [f"wrote {path}" for path in write_starter(cv)]
+        # No example letter: the release workflow would publish it with the CV.
+        done += [f"wrote {path}" for path in write_starter(cv, letter=False)]
     schema = folder / SCHEMA_NAME
     if not schema.exists():
         from texcv.schema.json_schema import json_schema_text

@@ -112,9 +112,14 @@ def build_once(request: BuildRequest, reporter: Reporter) -> Outcome:
     from texcv.source.yaml_reader import require_file
 
     require_file(request.input, str(request.input))  # the date below reads its time
-    source_date = source_date_epoch(request.input)
+    if request.letter is not None:
+        from texcv.app.letter import must_exist
+
+        must_exist(request.letter, request.input)
+    source = request.source
+    source_date = source_date_epoch(source)
     settings = request.settings(source_date)
-    if not request.force and is_up_to_date(request.output, request.stem, request.input, settings):
+    if not request.force and is_up_to_date(request.output, request.stem, source, settings):
         return Outcome(None, source_date)
     from texcv.compile import early
 
@@ -122,11 +127,16 @@ def build_once(request: BuildRequest, reporter: Reporter) -> Outcome:
     try:
         # TeX starts up while Python loads and renders the CV; build_pdf takes the pass over.
         early_pass = early.start(request.output, request.stem, source_date)
-        result, files = _build(request, reporter, source_date, early_pass)
+        if request.letter is not None:
+            from texcv.app.letter import build_letter
+
+            result, files = build_letter(request, reporter, source_date, early_pass)
+        else:
+            result, files = _build(request, reporter, source_date, early_pass)
     finally:
         if early_pass is not None:
             early_pass.cancel()  # unused when the build failed before TeX; else a no-op
-    record(request.output, request.stem, request.input, settings, files, result.engine)
+    record(request.output, request.stem, source, settings, files, result.engine)
     return Outcome(result, source_date)
 
 
@@ -159,11 +169,15 @@ def _build(
         )
     except (TexFailure, MissingGlyphs, PageLimitExceeded) as failure:
         raise explain(failure, tex=tex, engine=engine, loaded=loaded, prepared=prepared) from None
-    preamble = ", precompiled preamble" if result.precompiled else ""
-    reporter.stage("tex", result.seconds, f"{result.engine}, {result.passes} pass(es){preamble}")
+    report_tex(reporter, result)
     for warning in timed(reporter, "inspect", lambda: inspect(result.pdf, prepared)):
         reporter.warn(warning)
     return result, referenced_files(full, path.parent)
+
+
+def report_tex(reporter: Reporter, result: BuildResult) -> None:
+    preamble = ", precompiled preamble" if result.precompiled else ""
+    reporter.stage("tex", result.seconds, f"{result.engine}, {result.passes} pass(es){preamble}")
 
 
 def inspect(pdf: Path, prepared: Prepared) -> list[InputWarning]:

@@ -1,7 +1,8 @@
 """`texcv release` / `make release`: the files a tagged version publishes, in dist/.
 
 For each built PDF: a copy named after the person and the version
-(``Quoc-Tung_Le_CV_v1.2.0.pdf``, a variant ``Quoc-Tung_Le_CV-short_v1.2.0.pdf``) and a PNG of
+(``Quoc-Tung_Le_CV_v1.2.0.pdf``, a variant ``Quoc-Tung_Le_CV-short_v1.2.0.pdf``, a letter
+``Quoc-Tung_Le_Letter-acme_v1.2.0.pdf``) and a PNG of
 its first page (for the README and release notes), then ``SHA256SUMS`` over all of them in
 the format ``sha256sum -c`` reads. The GitHub release workflow runs the same command.
 """
@@ -28,10 +29,11 @@ _TIMEOUT = 120
 
 @dataclass(frozen=True)
 class Built:
-    """A PDF to publish and the variant it is (None: the CV as a whole)."""
+    """A PDF to publish: the variant it is (None: the CV as a whole), or the letter."""
 
     pdf: Path
     variant: str | None = None
+    letter: str | None = None  # the NAME of letters/NAME.yaml
 
 
 def file_part(text: str) -> str:
@@ -44,10 +46,16 @@ def file_part(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9.]+", "-", ascii_text).strip("-.") or "x"
 
 
-def asset_stem(first_name: str, last_name: str, version: str, variant: str | None) -> str:
-    """``Quoc-Tung_Le_CV_v1.2.0``; with a variant ``Quoc-Tung_Le_CV-short_v1.2.0``."""
-    cv = f"CV-{file_part(variant)}" if variant else "CV"
-    return "_".join([file_part(first_name), file_part(last_name), cv, file_part(version)])
+def asset_stem(
+    first_name: str, last_name: str, version: str, variant: str | None, letter: str | None = None
+) -> str:
+    """``Quoc-Tung_Le_CV_v1.2.0``; with a variant ``Quoc-Tung_Le_CV-short_v1.2.0``; a letter
+    ``Quoc-Tung_Le_Letter-acme_v1.2.0``."""
+    if letter:
+        what = f"Letter-{file_part(letter)}"
+    else:
+        what = f"CV-{file_part(variant)}" if variant else "CV"
+    return "_".join([file_part(first_name), file_part(last_name), what, file_part(version)])
 
 
 def chosen_variants(spec: str, known: Iterable[str]) -> list[str]:
@@ -72,7 +80,7 @@ def package(
     _forget_last_release(dist)
     written: list[Path] = []
     for item in built:
-        stem = asset_stem(first_name, last_name, version, item.variant)
+        stem = asset_stem(first_name, last_name, version, item.variant, item.letter)
         pdf = dist / f"{stem}.pdf"
         files.copy_file(item.pdf, pdf)
         written += [pdf, preview(pdf, dist / f"{stem}.png")]

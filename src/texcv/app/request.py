@@ -16,8 +16,10 @@ class BuildRequest:
     """Build ``input`` into the folder ``output``.
 
     ``engine`` overrides design.engine (None: the CV decides); ``variant`` names one of
-    cv.yaml's `variants` (None: the whole CV); ``force`` builds even when nothing changed;
-    ``allow_roots`` are folders besides the CV's own that the files it names may be in.
+    cv.yaml's `variants` (None: the whole CV); ``letter`` is a letter's file
+    (letters/NAME.yaml) to build instead, sent with the CV ``input``; ``force`` builds even
+    when nothing changed; ``allow_roots`` are folders besides the CV's own that the files it
+    names may be in.
     """
 
     input: Path
@@ -26,10 +28,19 @@ class BuildRequest:
     variant: str | None = None
     force: bool = False
     allow_roots: tuple[Path, ...] = ()
+    letter: Path | None = None
+
+    @property
+    def source(self) -> Path:
+        """The file this PDF is mainly made from: the letter, else the CV."""
+        return self.letter or self.input
 
     @property
     def stem(self) -> str:
-        """The output files' name: ``cv`` for cv.yaml, ``cv-short`` for its variant `short`."""
+        """The output files' name: ``cv`` for cv.yaml, ``cv-short`` for its variant `short`,
+        ``letter-acme`` for letters/acme.yaml."""
+        if self.letter is not None:
+            return f"letter-{self.letter.stem}"
         return f"{self.input.stem}-{self.variant}" if self.variant else self.input.stem
 
     @property
@@ -42,5 +53,6 @@ class BuildRequest:
             "input": str(self.input),
             "engine": self.engine,
             "variant": self.variant,
+            "letter": str(self.letter) if self.letter else None,
             "source_date_epoch": source_date,  # a new commit's date is a new PDF
         }

@@ -1,4 +1,5 @@
-"""`texcv new`: a small, valid, commented cv.yaml that shows every entry kind."""
+"""`texcv new`: a small, valid, commented cv.yaml that shows every entry kind, and a starter
+cover letter beside it (letters/example.yaml)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ from pathlib import Path
 from texcv.errors import InputError, Location
 
 STARTER_NAME = "starter.yaml"
+STARTER_LETTER_NAME = "starter-letter.yaml"
 SCHEMA_NAME = "cv.schema.json"
+LETTER_SCHEMA_NAME = "letter.schema.json"
+EXAMPLE_LETTER = "example"  # letters/example.yaml
 
 
 def starter_text() -> str:
@@ -17,10 +21,16 @@ def starter_text() -> str:
     return resources.files("texcv.app").joinpath(STARTER_NAME).read_text(encoding="utf-8")
 
 
-def write_starter(target: Path) -> list[Path]:
-    """Write the starter (and the JSON Schema its first line names, when missing).
+def starter_letter_text() -> str:
+    """The starter letter, as shipped inside the package."""
+    return resources.files("texcv.app").joinpath(STARTER_LETTER_NAME).read_text(encoding="utf-8")
 
-    Never overwrites an existing cv.yaml; a folder means ``folder/cv.yaml``. Returns the files
+
+def write_starter(target: Path, *, letter: bool = True) -> list[Path]:
+    """Write the starter (and, when missing, the JSON Schema its first line names and, with
+    ``letter``, the starter letter and its schema).
+
+    Never overwrites an existing file; a folder means ``folder/cv.yaml``. Returns the files
     written.
     """
     if target.is_dir():
@@ -35,12 +45,21 @@ def write_starter(target: Path) -> list[Path]:
         raise InputError(
             f"the folder {target.parent} does not exist", location=Location(str(target))
         )
-    written = [create_new_file(target, starter_text())]
-    schema = target.parent / SCHEMA_NAME
-    if not schema.exists():
-        from texcv.schema.json_schema import json_schema_text
+    from texcv.app.letter import LETTERS_FOLDER
+    from texcv.schema.json_schema import json_schema_text
 
-        written.append(create_new_file(schema, json_schema_text()))
+    written = [create_new_file(target, starter_text())]
+    folder = target.parent
+    beside = [(folder / SCHEMA_NAME, json_schema_text)]
+    if letter:
+        beside += [
+            (folder / LETTERS_FOLDER / f"{EXAMPLE_LETTER}.yaml", starter_letter_text),
+            (folder / LETTER_SCHEMA_NAME, lambda: json_schema_text(letter=True)),
+        ]
+    for path, text in beside:  # the ones already there are kept as they are
+        if not path.exists() and not path.is_symlink():
+            path.parent.mkdir(exist_ok=True)
+            written.append(create_new_file(path, text()))
     return written
 
 

@@ -1,4 +1,5 @@
-"""Stage 6, diagnose: a failure of the compile stage, told as the cv.yaml line that caused it.
+"""Stage 6, diagnose: a failure of the compile stage, told as the cv.yaml line that caused it
+(or the letters/NAME.yaml line, for a letter: `explain_letter`).
 
 The compile stage speaks TeX (a line of the generated .tex, a character no font has, a page
 count); the person wrote cv.yaml. `explain` turns each compile failure into a new error value
@@ -69,22 +70,59 @@ def tex_failure(
     )
 
 
-def missing_glyphs(failure: MissingGlyphs, loaded: Loaded) -> InputError:
-    """Name each character no font has, at the first field that holds it."""
+def explain_letter(
+    failure: CompileFailure, *, tex: str, engine: str, letter: Loaded, cv: Loaded
+) -> TexcvError:
+    """The error to report for ``failure`` of compiling a letter's ``tex``: at the letter's
+    line, or at cv.yaml's when the sender's header holds the character TeX named."""
+    if isinstance(failure, PageLimitExceeded):
+        given = isinstance(letter.data, dict) and "max_pages" in letter.data
+        return InputError(
+            f"the letter has {failure.pages} pages; max_pages allows {failure.limit}",
+            # without a max_pages line, point at what to shorten
+            location=letter.positions.locate(("max_pages",) if given else ("body",), key=not given),
+            path="max_pages" if given else "body",
+            hint="shorten it or raise max_pages (a letter's default is 1); "
+            "the previous PDF was kept",
+        )
+    if isinstance(failure, MissingGlyphs):
+        return missing_glyphs(failure, letter, cv)
+    error = tex_failure(failure, tex, engine, letter)
+    if error.path:
+        return error
+    # The mark named the whole letter (its head or its closing) and no field of it holds the
+    # character: the sender's name or details, from cv.yaml, do.
+    path = narrow_to_field((), cv.data, failure.message)
+    if not path:
+        return error
+    return BuildError(
+        error.message, location=cv.positions.locate(path), path=format_path(path), hint=error.hint
+    )
+
+
+def missing_glyphs(failure: MissingGlyphs, loaded: Loaded, *more: Loaded) -> InputError:
+    """Name each character no font has, at the first field that holds it (in ``loaded``, else
+    in the next of ``more``)."""
     errors = []
     for char, _ in failure.characters:
-        for data_path, text in walk_strings(loaded.data):
-            if char in text:
-                errors.append(
-                    InputError(
-                        f"no installed font can show '{char}' (U+{ord(char):04X})",
-                        location=loaded.positions.locate(data_path),
-                        path=format_path(data_path),
-                        hint="install a font that covers it (.ci/install-tex.sh installs Noto) "
-                        "or remove the character",
-                    )
+        holding = (
+            (source.positions, data_path)
+            for source in (loaded, *more)
+            for data_path, text in walk_strings(source.data)
+            if char in text
+        )
+        found = next(holding, None)
+        if found is not None:
+            positions, data_path = found
+            errors.append(
+                InputError(
+                    f"no installed font can show '{char}' (U+{ord(char):04X})",
+                    location=positions.locate(data_path),
+                    path=format_path(data_path),
+                    hint="install a font that covers it (.ci/install-tex.sh installs Noto) "
+                    "or remove the character",
                 )
-                break
+            )
     if not errors:
         return InputError(failure.message, hint=failure.hint)
     return errors[0] if len(errors) == 1 else InputErrors(errors)

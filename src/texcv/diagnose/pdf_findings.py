@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from texcv.errors import InputWarning
+from texcv.errors import InputWarning, Location
 from texcv.inspect import Findings, LinkProblem, Misplaced
 from texcv.schema.markup import plain_text
 from texcv.source.yaml_reader import DataPath, Positions, format_path, walk_strings
@@ -50,6 +50,34 @@ def inspection_warnings(
         warning = _link(link, positions, origin)
         warnings.setdefault(("link", warning.message), warning)
     return list(warnings.values())
+
+
+def letter_inspection_warnings(
+    findings: Findings,
+    letter: Any,
+    header: Any,
+    letter_positions: Positions,
+    cv_positions: Positions,
+) -> list[InputWarning]:
+    """`inspection_warnings` for a letter: ``letter`` (dumped) at letters/NAME.yaml, and the
+    sender's ``header`` (dumped; paths ``header...``) at cv.yaml."""
+    printed = {**letter, "header": header}
+    return inspection_warnings(
+        findings, printed, _LetterPositions(letter_positions, cv_positions), lambda path: path
+    )
+
+
+class _LetterPositions(Positions):
+    """The letter's positions, and cv.yaml's for the sender's header."""
+
+    def __init__(self, letter: Positions, cv: Positions) -> None:
+        super().__init__(letter.file, letter.values, letter.keys)
+        self.cv = cv
+
+    def locate(self, path: DataPath, *, key: bool = False) -> Location:
+        if path[:1] == ("header",):
+            return self.cv.locate(path, key=key)
+        return super().locate(path, key=key)
 
 
 def field_of_text(text: str, texts: Iterable[tuple[DataPath, str]]) -> DataPath | None:

@@ -6,6 +6,7 @@ Two styles (design.dates): ``month`` shows each date as precisely as cv.yaml giv
 
 from __future__ import annotations
 
+import datetime
 from typing import Literal
 
 from pylatex.utils import NoEscape
@@ -53,3 +54,9 @@ def format_range(
         return first
     tight = style == "year" and not end.present
     return NoEscape(f"{first}--{last}" if tight else f"{first} -- {last}")
+
+
+def format_day(day: datetime.date, words: Words) -> str:
+    """A letter's date in words, as plain text: ``March 15, 2024``, ``1er mars 2024``."""
+    number = words.first_day if day.day == 1 else str(day.day)
+    return words.day.format(day=number, month=words.month_names[day.month - 1], year=day.year)

@@ -37,29 +37,39 @@ def render(cv: CV, *, engine: str | None = None, words: Words | None = None) -> 
     """The complete .tex for ``cv``. Lines after ``% texcv-source: PATH`` come from PATH."""
     engine = engine or choose_engine(cv)
     words = words or words_for(cv.locale)
-    document = _document(cv, engine)
-    # Above: the same for every CV with this design, so the build can precompile it into a
-    # format (mylatexformat stops dumping here; without a format this is \relax).
-    document.preamble.append(tex.EndOfDump())
-    _header(document, cv.header)
-    document.preamble.append(metadata(cv, words))
-    document.preamble.append(tex.Template("reproducible"))
-    document.preamble.append(page_numbers(words))
+    document = new_document(cv, engine, words, metadata(cv, words))
     document.append(tex.MakeCvTitle())
     for index, section in enumerate(cv.sections):
-        document.append(_mark(("sections", index)))
+        document.append(mark(("sections", index)))
         document.append(tex.Section(inline(section.title)))
         if section.kind == "publication":
             other = partial(_entry, cv=cv, words=words)
-            document.extend(publication_section(section, index, cv, words, _mark, other))
+            document.extend(publication_section(section, index, cv, words, mark, other))
             continue
         for number, entry in enumerate(section.entries):
-            document.append(_mark(("sections", index, "entries", number)))
+            document.append(mark(("sections", index, "entries", number)))
             document.append(_entry(entry, cv, words))
     return document.dumps() + "\n"
 
 
-def _mark(path: tuple[str | int, ...]) -> tex.SourceMark:
+def new_document(
+    cv: CV, engine: str, words: Words, properties: LatexObject, *, photo: bool = True
+) -> Document:
+    """The preamble a CV and its letters share: moderncv in the CV's design, the fixed
+    pieces, the header (the sender, for a letter), the PDF's ``properties`` and page numbers."""
+    document = _document(cv, engine)
+    # Above: the same for every CV with this design, so the build can precompile it into a
+    # format (mylatexformat stops dumping here; without a format this is \relax).
+    document.preamble.append(tex.EndOfDump())
+    _header(document, cv.header, photo=photo)
+    document.preamble.append(properties)
+    document.preamble.append(tex.Template("reproducible"))
+    document.preamble.append(page_numbers(words))
+    return document
+
+
+def mark(path: tuple[str | int, ...]) -> tex.SourceMark:
+    """``% texcv-source: PATH``: the lines below come from PATH (texcv.diagnose reads it)."""
     return tex.SourceMark(format_path(path))
 
 
@@ -93,6 +103,8 @@ def _document(cv: CV, engine: str) -> Document:
     document.packages.add(tex.Geometry(tex.Settings(margin=keyword(design.margin))))
     if not design.page_numbers:
         document.preamble.append(tex.NoPageNumbers())
+    if design.style == "fancy" and engine != "pdflatex":
+        document.preamble.append(tex.Template("fancy-unicode"))
     document.preamble.append(tex.ModernCvStyle(keyword(design.style)))
     document.preamble.append(tex.ModernCvColor(keyword(design.color)))
     document.preamble.append(tex.Template("pdflatex" if engine == "pdflatex" else "unicode"))
@@ -114,7 +126,7 @@ def photo_file(photo: Photo) -> str:
     return "photo" + PurePath(photo.path).suffix.lower()
 
 
-def _header(document: Document, header: Header) -> None:
+def _header(document: Document, header: Header, *, photo: bool = True) -> None:
     add = document.preamble.append
     add(tex.Name(literal(header.first_name), literal(header.last_name)))
     if header.title:
@@ -144,7 +156,7 @@ def _header(document: Document, header: Header) -> None:
         url = social_url(social)
         account = literal(social.account)
         add(tex.Social(keyword(social.network), _url(url, account) if url else None, account))
-    if header.photo:
+    if header.photo and photo:
         p = header.photo
         add(tex.Photo(keyword(p.width), keyword(p.frame), keyword(photo_file(p))))
     if header.extra_info:

@@ -25,11 +25,12 @@ def printed_strings(cv: CV) -> Iterator[str]:
         yield from (text for _, text in walk_strings(data))
 
 
-def needs_unicode_engine(cv: CV) -> bool:
-    return bool(characters_pdflatex_lacks(printed_strings(cv)))
-
-
 def choose_engine(cv: CV) -> str:
-    if cv.design.engine != "auto":
-        return cv.design.engine
-    return "lualatex" if needs_unicode_engine(cv) else "pdflatex"
+    return engine_for(cv.design.engine, printed_strings(cv))
+
+
+def engine_for(setting: str, texts: Iterable[str]) -> str:
+    """The engine for a document of ``texts`` (a letter) whose design says ``setting``."""
+    if setting != "auto":
+        return setting
+    return "lualatex" if characters_pdflatex_lacks(texts) else "pdflatex"

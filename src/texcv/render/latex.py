@@ -363,3 +363,51 @@ class CvEntry(TexCommand):
     empty ones skipped by moderncv."""
 
     _latex_name = "cventry"
+
+
+# moderncv: letter (\recipient ... \makelettertitle, the body, \makeletterclosing)
+class Recipient(TexCommand):
+    r"""``\recipient{name}{address}``: the block the letter is addressed to."""
+
+    _latex_name = "recipient"
+
+
+class Date(TexCommand):
+    r"""``\date{...}``: moderncv prints it as given (its default, ``\today``, is English only)."""
+
+    _latex_name = "date"
+
+
+class Opening(TexCommand):
+    _latex_name = "opening"
+
+
+class Closing(TexCommand):
+    _latex_name = "closing"
+
+
+class Enclosure(TexCommand):
+    r"""``\enclosure[label]{list}``; without a label moderncv writes its English "Enclosure"."""
+
+    _latex_name = "enclosure"
+
+    def __init__(self, items: Latex, label: Latex) -> None:
+        super().__init__(items, options=[label])
+
+
+class MakeLetterTitle(TexCommand):
+    """Sender, recipient, date and opening, as the style lays them out."""
+
+    _latex_name = "makelettertitle"
+
+
+class MakeLetterClosing(TexCommand):
+    """Closing, the sender's name and the enclosures."""
+
+    _latex_name = "makeletterclosing"
+
+
+class Par(TexCommand):
+    r"""``\par``: the end of a paragraph of a letter's body."""
+
+    _latex_name = "par"

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 
 from texcv.render.escape import encode_url, url_for_display
 from texcv.schema import CV, PublicationEntry
-from texcv.schema.header import Social
+from texcv.schema.header import Header, Social
+from texcv.schema.letter import Letter
 from texcv.schema.markup import links, markup_texts
 from texcv.source.yaml_reader import DataPath
 
@@ -99,19 +100,17 @@ def intended_links(cv: CV) -> list[tuple[DataPath, str]]:
     return list(_intended(cv))
 
 
+def letter_links(letter: Letter, cv: CV) -> list[tuple[DataPath, str]]:
+    """Every link a letter's PDF must hold: the sender's (``header...``, from cv.yaml) and
+    those in the letter's own text (paths in letters/NAME.yaml)."""
+    found = list(_header_links(cv.header))
+    for path, text in markup_texts(letter):
+        found.extend((path, encode_url(url)) for url in links(text))
+    return found
+
+
 def _intended(cv: CV) -> Iterator[tuple[DataPath, str]]:
-    header = cv.header
-    for number, phone in enumerate(header.phones):
-        if phone.kind != "fax":
-            yield ("header", "phones", number, "number"), tel(phone.number)
-    for number, email in enumerate(header.emails):
-        yield ("header", "emails", number), mailto(email)
-    if header.homepage:
-        yield ("header", "homepage"), encode_url(header.homepage)
-    for number, social in enumerate(header.social):
-        url = social_url(social)
-        if url:
-            yield ("header", "social", number, "url" if social.url else "account"), url
+    yield from _header_links(cv.header)
     for path, text in markup_texts(cv):
         for url in links(text):
             yield path, encode_url(url)
@@ -123,3 +122,17 @@ def _intended(cv: CV) -> Iterator[tuple[DataPath, str]]:
             for field, _, target in publication_links(entry):
                 if target:
                     yield (*where, field), encode_url(target)
+
+
+def _header_links(header: Header) -> Iterator[tuple[DataPath, str]]:
+    for number, phone in enumerate(header.phones):
+        if phone.kind != "fax":
+            yield ("header", "phones", number, "number"), tel(phone.number)
+    for number, email in enumerate(header.emails):
+        yield ("header", "emails", number), mailto(email)
+    if header.homepage:
+        yield ("header", "homepage"), encode_url(header.homepage)
+    for number, social in enumerate(header.social):
+        url = social_url(social)
+        if url:
+            yield ("header", "social", number, "url" if social.url else "account"), url

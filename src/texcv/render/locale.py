@@ -1,4 +1,5 @@
-"""Words texcv writes itself (months, "present", page numbers, PDF subject), per language.
+"""Words texcv writes itself (months, "present", page numbers, PDF subject, a letter's date and
+enclosure label), per language.
 
 A language is one `Words` value in `LOCALES`, keyed by the languages the schema accepts
 (texcv.schema.languages). The
@@ -23,6 +24,15 @@ class Words:
     publication_types: dict[str, str]  # group headings, one per PUBLICATION_TYPES item
     bibliography: dict[str, str]  # abbreviations in a work's details (see BIBLIOGRAPHY_KEYS)
     work_types: dict[str, str]  # what a thesis or report is, by BibTeX type
+    # Letters (render/letter.py)
+    month_names: tuple[str, ...]  # full month names, January first, for a letter's date
+    day: str  # a letter's date; {day}, {month} (a full name) and {year} are filled in
+    first_day: str  # the first of a month where {day} is a number ("1", "1er")
+    dated_at: str  # a letter's date with the place it is written from: {place}, {date}
+    enclosure: str  # the label before one enclosure
+    enclosures: str  # ... and before several
+    letter_title: str  # PDF title of a letter; {name} (the sender) and {recipient}
+    letter_subject: str  # PDF subject of a letter; {name} is the sender
 
 
 ENGLISH = Words(
@@ -60,6 +70,27 @@ ENGLISH = Words(
         "report": "Report",
         "manual": "Manual",
     },
+    month_names=(
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    day="{month} {day}, {year}",
+    first_day="1",
+    dated_at="{place}, {date}",
+    enclosure="Enclosure",
+    enclosures="Enclosures",
+    letter_title="{name} – Letter to {recipient}",
+    letter_subject="Cover letter of {name}",
 )
 
 FRENCH = Words(
@@ -110,6 +141,27 @@ FRENCH = Words(
         "report": "Rapport",
         "manual": "Manuel",
     },
+    month_names=(
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+    day="{day} {month} {year}",
+    first_day="1er",
+    dated_at="{place}, le {date}",
+    enclosure="Pièce jointe",
+    enclosures="Pièces jointes",
+    letter_title="{name} – Lettre à {recipient}",
+    letter_subject="Lettre de motivation de {name}",
 )
 
 LOCALES: dict[Language, Words] = {words.language: words for words in (ENGLISH, FRENCH)}

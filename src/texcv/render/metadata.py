@@ -42,8 +42,10 @@ def properties(cv: CV, words: Words) -> dict[str, str]:
 
 def metadata(cv: CV, words: Words) -> Joined:
     r"""``\AtEndPreamble{\hypersetup{pdftitle={...}, ...}}`` for ``cv``."""
-    settings = {
-        f"pdf{key}": NoEscape(escape_pdf_string(value))
-        for key, value in properties(cv, words).items()
-    }
+    return document_properties(properties(cv, words))
+
+
+def document_properties(values: dict[str, str]) -> Joined:
+    r"""``\AtEndPreamble{\hypersetup{pdftitle={...}, ...}}`` for any document (CV, letter)."""
+    settings = {f"pdf{key}": NoEscape(escape_pdf_string(value)) for key, value in values.items()}
     return Joined(Template("metadata"), AtEndPreamble(HyperSetup(Settings(lines=True, **settings))))

@@ -1,7 +1,9 @@
-"""The JSON Schema of cv.yaml, generated from the pydantic models, for editors.
+"""The JSON Schemas of cv.yaml and of a letter, generated from the pydantic models, for editors.
 
-Editors using the YAML language server read it through the first line of cv.yaml
-(``# yaml-language-server: $schema=./cv.schema.json``) to complete and check keys as you type.
+Editors using the YAML language server read them through the first line of cv.yaml
+(``# yaml-language-server: $schema=./cv.schema.json``) and of a letter
+(``# yaml-language-server: $schema=../letter.schema.json``) to complete and check keys as you
+type.
 pydantic describes the models; this module adds what only the validators know: an entry's
 ``kind`` comes from its section unless it names its own, and text and bullet sections take
 plain strings.
@@ -14,6 +16,7 @@ from typing import Any
 
 from texcv.schema.cv import CV
 from texcv.schema.entries import ENTRY_KINDS
+from texcv.schema.letter import Letter
 from texcv.schema.sections import SHORTHAND_KINDS
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
@@ -61,13 +64,24 @@ def json_schema() -> dict[str, Any]:
         "anyOf": [{"type": "string"}, *(_ref(kind) for kind in ENTRY_KINDS)],
     }
     section["allOf"] = _section_rules()
+    return _document(schema, "texcv schema")
+
+
+def letter_json_schema() -> dict[str, Any]:
+    """The schema of a letter (letters/NAME.yaml)."""
+    return _document(Letter.model_json_schema(mode="validation"), "texcv schema --letter")
+
+
+def _document(schema: dict[str, Any], command: str) -> dict[str, Any]:
     return {
         "$schema": DIALECT,
-        "$comment": f"Generated from texcv's models by `texcv schema`; run `{REGENERATE}`.",
+        "$comment": f"Generated from texcv's models by `{command}`; run `{REGENERATE}`.",
         **schema,
     }
 
 
-def json_schema_text() -> str:
-    """The schema as it is committed in cv.schema.json: stable order, UTF-8, newline at end."""
-    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+def json_schema_text(letter: bool = False) -> str:
+    """A schema as it is committed (cv.schema.json, or letter.schema.json with ``letter``):
+    stable order, UTF-8, newline at end."""
+    schema = letter_json_schema() if letter else json_schema()
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -1,4 +1,5 @@
-"""Check loaded data against the CV schema; every problem comes back with its place in the file."""
+"""Check loaded data against a schema (cv.yaml's, a letter's); every problem comes back with its
+place in the file."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import difflib
 import json
 import types
 import typing
-from typing import Any, get_args, get_origin
+from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
@@ -18,17 +19,24 @@ from texcv.schema.forms import Form
 from texcv.schema.localized import language_context
 from texcv.source.yaml_reader import DataPath, Loaded, PlainScalar, as_typed, format_path
 
+M = TypeVar("M", bound=BaseModel)
+
 
 def validate(loaded: Loaded, language: str | None = None) -> CV:
     """The CV model, or InputErrors listing every problem in file order.
 
     Per-language text keeps ``language`` (default: the CV's own `locale`).
     """
+    return validate_as(CV, loaded, language)
+
+
+def validate_as(model: type[M], loaded: Loaded, language: str | None = None) -> M:
+    """``loaded`` as a ``model`` (the root of its file), or InputErrors in file order."""
     data = as_typed(loaded.data, loaded.positions.typed)  # text fields keep what was typed
     try:
-        return CV.model_validate(data, context=language_context(loaded.data, language))
+        return model.model_validate(data, context=language_context(loaded.data, language))
     except ValidationError as error:
-        raise InputErrors([_translate(item, loaded) for item in error.errors()]) from None
+        raise InputErrors([_translate(item, loaded, model) for item in error.errors()]) from None
 
 
 def _data_path(loc: tuple[Any, ...]) -> DataPath:
@@ -42,7 +50,7 @@ def _data_path(loc: tuple[Any, ...]) -> DataPath:
     return tuple(path)
 
 
-def _translate(item: Any, loaded: Loaded) -> InputError:
+def _translate(item: Any, loaded: Loaded, root: type[BaseModel]) -> InputError:
     kind: str = item["type"]
     path = _data_path(tuple(item["loc"]))
     positions = loaded.positions
@@ -54,11 +62,11 @@ def _translate(item: Any, loaded: Loaded) -> InputError:
         parent = path[:-1]
         named = bool(parent) and isinstance(parent[-1], str) and parent in positions.keys
         location = positions.locate(parent, key=named)
-        hint = _add_field_hint(tuple(item["loc"]))
+        hint = _add_field_hint(tuple(item["loc"]), root)
         value = None
     elif kind == "extra_forbidden":
         field = path[-1]
-        allowed = _allowed_keys(tuple(item["loc"][:-1]))
+        allowed = _allowed_keys(tuple(item["loc"][:-1]), root)
         close = difflib.get_close_matches(str(field), allowed, n=1, cutoff=0.6)
         message = f"unknown key '{field}'"
         if close:
@@ -95,13 +103,19 @@ def _translate(item: Any, loaded: Loaded) -> InputError:
             message += f"; did you mean '{close[0]}'?"
         location = positions.locate(path)
         value = None
+    elif kind == "too_short":
+        least = (item.get("ctx") or {}).get("min_length", 1)
+        given = len(value) if isinstance(value, (list, dict)) and value else "none"
+        message = f"expected at least {least} item{'s' if least != 1 else ''}, got {given}"
+        location = positions.locate(path)
+        value = None
     elif kind == "string_pattern_mismatch":
-        form = _form_at(tuple(item["loc"]))
+        form = _form_at(tuple(item["loc"]), root)
         if form is not None:
             message, hint = form.message(str(value)), form.hint()
         else:
             message = f"{shorten(value)} is not in the expected form"
-            hint = _examples_hint(tuple(item["loc"]))
+            hint = _examples_hint(tuple(item["loc"]), root)
         location = positions.locate(path)
         value = None
     else:
@@ -123,20 +137,20 @@ def _translate(item: Any, loaded: Loaded) -> InputError:
     )
 
 
-def _field_info(loc: tuple[Any, ...]) -> FieldInfo | None:
+def _field_info(loc: tuple[Any, ...], root: type[BaseModel]) -> FieldInfo | None:
     """The schema's own description of the field at ``loc``."""
-    model = _model_in(_follow(loc[:-1]), None)
+    model = _model_in(_follow(loc[:-1], root), None)
     return model.model_fields.get(str(loc[-1])) if model else None
 
 
-def _form_at(loc: tuple[Any, ...]) -> Form | None:
+def _form_at(loc: tuple[Any, ...], root: type[BaseModel]) -> Form | None:
     """The `Form` (texcv.schema.forms) of the value at ``loc``: a field's, a list item's, or
     a mapping key's (pydantic ends a key's loc with ``[key]``)."""
     *parent, last = loc
     if last == "[key]":  # the mapping is one level up: variants.NAME.[key]
-        args = get_args(_follow(tuple(parent[:-1])))
+        args = get_args(_follow(tuple(parent[:-1]), root))
         return _form_in(args[0]) if args else None
-    container = _follow(tuple(parent))
+    container = _follow(tuple(parent), root)
     if isinstance(last, int):  # an item of a list field
         args = get_args(container)
         return _form_in(args[0]) if args else None
@@ -166,17 +180,17 @@ def _form_in(annotation: Any) -> Form | None:
     return None
 
 
-def _examples_hint(loc: tuple[Any, ...]) -> str | None:
+def _examples_hint(loc: tuple[Any, ...], root: type[BaseModel]) -> str | None:
     """``for example: 2cm, 0.75in``, from the field's examples."""
-    info = _field_info(loc)
+    info = _field_info(loc, root)
     if info is None or not info.examples:
         return None
     return "for example: " + ", ".join(str(example) for example in info.examples)
 
 
-def _add_field_hint(loc: tuple[Any, ...]) -> str | None:
+def _add_field_hint(loc: tuple[Any, ...], root: type[BaseModel]) -> str | None:
     """``add 'title: Ph.D. Student' (What: degree, ...)``, from the field's own schema text."""
-    info = _field_info(loc)
+    info = _field_info(loc, root)
     if info is None:
         return None
     shown = f"{loc[-1]}:"
@@ -210,15 +224,15 @@ def _type_name(value: Any) -> str:
     return f"the text {shorten(value)}"
 
 
-def _allowed_keys(loc: tuple[Any, ...]) -> list[str]:
+def _allowed_keys(loc: tuple[Any, ...], root: type[BaseModel]) -> list[str]:
     """Field names of the model at ``loc`` (following discriminator tags), for suggestions."""
-    model = _model_in(_follow(loc), None)
+    model = _model_in(_follow(loc, root), None)
     return list(model.model_fields) if model else []
 
 
-def _follow(loc: tuple[Any, ...]) -> Any:
-    """The type found at ``loc`` inside the CV model (None when it leads nowhere)."""
-    current: Any = CV
+def _follow(loc: tuple[Any, ...], root: type[BaseModel]) -> Any:
+    """The type found at ``loc`` inside the ``root`` model (None when it leads nowhere)."""
+    current: Any = root
     for part in loc:
         current = _model_in(current, part)
         if current is None:
