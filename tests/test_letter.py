@@ -180,8 +180,9 @@ def _quiet() -> dict[str, object]:
 @pytest.mark.parametrize("style", STYLES)
 def test_a_letter_in_each_style_reads_back(require_tex: None, tmp_path: Path, style: str) -> None:
     folder = project(tmp_path, style)
-    result = run_texcv("letter", "application", "-q", cwd=folder)
+    result = run_texcv("letter", "application", cwd=folder)
     assert result.returncode == 0, result.stderr
+    assert "warning:" not in result.stderr  # read back: nothing off the page, links right
     pdf = folder / "build" / "letter-application.pdf"
     text = collapsed(pdf)
     for expected in [*RECIPIENT, OPENING, *BODY, CLOSING, ENCLOSURE, "London, March 15, 2024"]:
@@ -303,6 +304,19 @@ def test_a_character_no_font_has_points_at_its_yaml_line(require_tex: None, tmp_
         result.stderr
     )
     assert "at: closing" in result.stderr
+
+
+@pytest.mark.tex
+def test_text_past_the_edge_is_a_warning_at_the_letters_line(
+    require_tex: None, tmp_path: Path
+) -> None:
+    folder = project(tmp_path)
+    word = "Supercalifragilistic" + "x" * 120
+    write_letter(folder, "wide", SHORT.replace("Second paragraph.", f"{word} ends here."))
+    result = run_texcv("letter", "wide", cwd=folder)
+    assert result.returncode == 0, result.stderr  # written, with a warning
+    assert "letters/wide.yaml:5:5: warning: 'Supercalifragilistic" in result.stderr
+    assert "past the right edge of page 1" in result.stderr and "at: body[1]" in result.stderr
 
 
 @pytest.mark.tex

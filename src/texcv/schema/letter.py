@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from texcv.schema.base import StrictModel, Text
 from texcv.schema.dates import CVDate, DateField
 from texcv.schema.languages import LANGUAGES, Language
 from texcv.schema.localized import LOCALIZED_JSON_SCHEMA
-from texcv.schema.variants import VARIANT_NAME
+from texcv.schema.variants import VariantName
 
 DEFAULT_MAX_PAGES = 1
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -122,7 +122,7 @@ class Letter(StrictModel):
         "letter's language.",
         examples=["Attached"],
     )
-    variant: Annotated[str, StringConstraints(pattern=VARIANT_NAME)] | None = Field(
+    variant: VariantName | None = Field(
         None,
         description="A variant of cv.yaml whose design and language the letter takes.",
         examples=["fr"],
