@@ -22,6 +22,7 @@ def test_init_writes_a_cv_repository(tmp_path: Path) -> None:
     assert (folder / "cv.schema.json").read_text(encoding="utf-8") == json_schema_text()
     assert (folder / ".gitignore").read_text(encoding="utf-8") == "build/\ndist/\n"
     assert (folder / WORKFLOW).read_text(encoding="utf-8") == workflow_text()
+    assert not (folder / "letters").exists()  # the workflow would publish an example letter
     assert run_texcv("check", "cv.yaml", cwd=folder).returncode == 0
     assert "texcv build" in done.stderr
 

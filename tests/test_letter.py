@@ -330,6 +330,9 @@ def test_release_publishes_the_letters(require_tex: None, tmp_path: Path) -> Non
     assert "Ada_Lovelace_CV-fr_v1.0.0.pdf" in names
     sums = (folder / "dist" / "SHA256SUMS").read_text()
     assert "Ada_Lovelace_Letter-application_v1.0.0.pdf" in sums
+    private = run_texcv("release", "--version", "v1.0.1", "--letters", "none", "-q", cwd=folder)
+    assert private.returncode == 0, private.stderr
+    assert not any("Letter" in path.name for path in (folder / "dist").iterdir())
 
 
 def test_the_starter_letter_is_valid_with_the_starter_cv() -> None:
