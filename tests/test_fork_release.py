@@ -65,9 +65,16 @@ def test_a_fork_with_the_starter_cv_gets_its_release(require_tex: None, tmp_path
 
     dist = fork / "dist"
     stem = "Ada_Lovelace_CV_v1.0.0"
-    assert sorted(p.name for p in dist.iterdir()) == [f"{stem}.pdf", f"{stem}.png", "SHA256SUMS"]
+    letter = "Ada_Lovelace_Letter-example_v1.0.0"  # `texcv new` wrote letters/example.yaml
+    assert sorted(p.name for p in dist.iterdir()) == [
+        f"{stem}.pdf",
+        f"{stem}.png",
+        f"{letter}.pdf",
+        f"{letter}.png",
+        "SHA256SUMS",
+    ]
     check = subprocess.run(
         ["sha256sum", "--check", "SHA256SUMS"], cwd=dist, capture_output=True, text=True
     )
-    assert check.returncode == 0 and check.stdout.count(": OK") == 2, check.stdout
+    assert check.returncode == 0 and check.stdout.count(": OK") == 4, check.stdout
     assert "Lovelace" in pdf_text(dist / f"{stem}.pdf")

@@ -24,6 +24,7 @@ def test_wheel_ships_templates_and_data(tmp_path: Path) -> None:
     assert templates and templates <= names
     assert {
         "texcv/app/starter.yaml",
+        "texcv/app/starter-letter.yaml",  # `texcv new` writes it
         "texcv/render/data/t1ts1.txt",
         "texcv/app/cli.py",
         "texcv/app/debian-packages.txt",  # `texcv doctor` prints it
