@@ -8,10 +8,12 @@ schema's point at letters/NAME.yaml:LINE:COL.
 from __future__ import annotations
 
 import datetime
+import json
 import shutil
 import subprocess
 from pathlib import Path
 
+import pylatex.utils
 import pytest
 from pypdf import PdfReader
 
@@ -94,13 +96,40 @@ def test_the_tex_escapes_the_letter_and_marks_the_body() -> None:
     cv = validate(load_yaml(PROJECT / "cv.yaml"))
     letter = validate_as(Letter, load_yaml(PROJECT / "letters" / "application.yaml"))
     tex = render_letter(letter, cv, datetime.date(2020, 1, 1))
-    assert r"\recipient{Hiring committee}{Analytical Engines Ltd\newline{}12 Babbage Road" in tex
+    assert r"\recipient{Hiring committee}{Analytical Engines Ltd\\{}12 Babbage Road" in tex
     assert r"\date{London, March 15, 2024}" in tex
     assert r"\enclosure[Enclosures]{Curriculum vitae, Notes by the translator}" in tex
     assert r"\$notes \& \{sketches\} show \textbackslash{}input\{x\}" in tex
     assert "% texcv-source: body[1]" in tex
     assert tex.index(r"\makelettertitle") < tex.index("I apply") < tex.index(r"\makeletterclosing")
     assert r"\photo" not in tex  # moderncv's letters show no photo
+
+
+def test_pylatex_escapes_nothing_and_texcv_escapes_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+    original = pylatex.utils.escape_latex
+    monkeypatch.setattr(
+        pylatex.utils, "escape_latex", lambda text: seen.append(str(text)) or original(text)
+    )
+    hostile = "a_b&c%d#e-f^g~h"
+    data = {
+        "recipient": {"name": hostile, "organisation": hostile, "address": [f"*{hostile}"]},
+        "opening": hostile,
+        "body": [hostile],
+        "closing": hostile,
+        "enclosures": [hostile, hostile],
+        "enclosure_label": hostile,
+        "place": hostile,
+    }
+    letter = validate_as(Letter, load_yaml_text(json.dumps(data), "letters/x.yaml"))
+    cv = validate(load_yaml(PROJECT / "cv.yaml"))
+    tex = render_letter(letter, cv, datetime.date(2020, 1, 1))
+    assert set(seen) <= {"document"}, seen
+    once = r"a\_b\&c\%d\#e-f\textasciicircum{}g\textasciitilde{}h"
+    assert rf"\recipient{{{once}}}{{{once}\\{{}}*{once}}}" in tex
+    assert rf"\enclosure[{once}]{{{once}, {once}}}" in tex
+    assert rf"\date{{{once}, January 1, 2020}}" in tex
+    assert rf"\opening{{{once}}}" in tex and rf"\closing{{{once}}}" in tex
 
 
 @pytest.mark.parametrize(
