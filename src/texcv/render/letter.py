@@ -58,8 +58,7 @@ def render_letter(
     document.append(tex.MakeLetterTitle())
     for number, paragraph in enumerate(letter.body):
         document.append(mark(("body", number)))
-        document.append(inline(paragraph))
-        document.append(tex.Par())
+        document.append(tex.Joined(inline(paragraph), tex.Par(), separator="\n"))
     document.append(mark(()))
     document.append(tex.MakeLetterClosing())
     return document.dumps() + "\n"
