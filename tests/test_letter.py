@@ -340,11 +340,11 @@ def test_text_past_the_edge_is_a_warning_at_the_letters_line(
     require_tex: None, tmp_path: Path
 ) -> None:
     folder = project(tmp_path)
-    word = "Supercalifragilistic" + "x" * 120
-    write_letter(folder, "wide", SHORT.replace("Second paragraph.", f"{word} ends here."))
+    word = "€" * 110  # symbols, not letters: no place to break (a long word of letters breaks)
+    write_letter(folder, "wide", SHORT.replace("Second paragraph.", f"Sums {word} end here."))
     result = run_texcv("letter", "wide", cwd=folder)
     assert result.returncode == 0, result.stderr  # written, with a warning
-    assert "letters/wide.yaml:5:5: warning: 'Supercalifragilistic" in result.stderr
+    assert "letters/wide.yaml:5:5: warning: '€€€" in result.stderr
     assert "past the right edge of page 1" in result.stderr and "at: body[1]" in result.stderr
 
 
