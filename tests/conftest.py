@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,15 +37,20 @@ def require_tex() -> None:
 
 
 def run_texcv(
-    *args: str, cwd: Path | None = None, timeout: float = 300, env: dict[str, str] | None = None
+    *args: str,
+    cwd: Path | None = None,
+    timeout: float = 300,
+    env: Mapping[str, str] | None = None,
+    input: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run the real CLI in a fresh process, as a person would (``env``: variables to add)."""
+    """Run the real CLI in a fresh process, as a person would (``env`` adds variables)."""
     return subprocess.run(
         [sys.executable, "-m", "texcv", *args],
         cwd=cwd or ROOT,
         capture_output=True,
         text=True,
         timeout=timeout,
+        input=input,
         env={**os.environ, "PYTHONPATH": str(ROOT / "src"), **(env or {})},
     )
 

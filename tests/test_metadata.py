@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import FIXTURES, pdf_info, run_texcv
+from texcv.engines import ENGINES
 from texcv.render.locale import ENGLISH
 from texcv.render.metadata import properties
 from texcv.schema import CV
@@ -71,12 +72,15 @@ def test_an_unknown_metadata_key_is_an_error() -> None:
 # --- in the compiled PDF ---
 
 
-@pytest.fixture(scope="module")
-def built(require_tex: None, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("metadata")
-    result = run_texcv("build", str(FIXTURES / "publish_cv.yaml"), "-o", str(out), "-q")
+def build_fixture(out: Path, *options: str) -> Path:
+    result = run_texcv("build", str(FIXTURES / "publish_cv.yaml"), "-o", str(out), "-q", *options)
     assert result.returncode == 0, result.stderr
     return out / "publish_cv.pdf"
+
+
+@pytest.fixture(scope="module")
+def built(require_tex: None, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_fixture(tmp_path_factory.mktemp("metadata"))
 
 
 @pytest.mark.tex
@@ -91,6 +95,25 @@ def test_the_pdf_carries_exactly_these_properties(built: Path) -> None:
     # pypdf agrees with poppler
     assert reader.metadata.title == "100% #1 ~CV~ of José & co -- draft"
     assert reader.trailer["/Root"]["/Lang"] == "en"
+
+
+@pytest.mark.tex
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_xmp_metadata_says_what_the_info_dictionary_says(
+    require_tex: None, tmp_path: Path, engine: str
+) -> None:
+    """hyperxmp (latex_templates/xmp.tex) writes the same properties as XMP, in every engine."""
+    pdf = build_fixture(tmp_path, "--engine", engine)
+    reader = PdfReader(pdf)
+    info, xmp = reader.metadata, reader.xmp_metadata
+    assert info is not None and xmp is not None
+    assert info.title == xmp.dc_title["en"] == "100% #1 ~CV~ of José & co -- draft"
+    assert info.author == "José Núñez de Balboa" and xmp.dc_creator == [info.author]
+    assert info.subject == xmp.dc_description["en"] == "Résumé: R&D_2024 {draft} $5"
+    assert info["/Keywords"] == xmp.pdf_keywords == "optimisation, C#, 50%, été"
+    assert xmp.dc_subject == ["optimisation", "C#", "50%", "été"]
+    assert xmp.dc_language == [reader.trailer["/Root"]["/Lang"]] == ["en"]
+    assert xmp.xmp_metadata_date is not None
 
 
 def link_targets(pdf: Path) -> list[tuple[str, list[float]]]:

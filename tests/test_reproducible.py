@@ -16,6 +16,7 @@ import pytest
 
 from conftest import FIXTURES, ROOT, run_texcv
 from texcv.compile.reproducible import VARIABLE, source_date_epoch, tex_environment
+from texcv.engines import ENGINES
 from texcv.errors import InputError, TexcvError
 
 COMMIT_TIME = 1700000000  # 2023-11-14 22:13:20 UTC
@@ -120,7 +121,9 @@ def test_tex_runs_get_the_build_date_and_forced_dates(
     repo = committed_repo(tmp_path / "repo")
     monkeypatch.delenv(VARIABLE, raising=False)
     date = source_date_epoch(repo / "cv.yaml")
-    assert tex_environment(date) == {"FORCE_SOURCE_DATE": "1", VARIABLE: str(COMMIT_TIME)}
+    env = tex_environment(date)
+    assert env["FORCE_SOURCE_DATE"] == "1" and env[VARIABLE] == str(COMMIT_TIME)
+    assert env["TZ"] == "UTC" and env["LC_ALL"] == "C.UTF-8"
 
 
 # --- real builds ---
@@ -164,3 +167,32 @@ def test_two_clones_built_at_different_times_give_identical_pdfs(
         assert folder.encode() not in inflated, f"{folder} is written in the PDF"
     assert b"PTEX.FullBanner" not in inflated
     assert b"D:20231114221320" in inflated  # CreationDate: the commit's time
+
+
+# Two time zones far apart and two locales: LuaTeX wrote local time (+09'00' in Tokyo) before
+# every TeX run got TZ=UTC; LANG/LC_ALL/LANGUAGE must not reach the bytes either.
+PLACES = [
+    {"TZ": "UTC", "LC_ALL": "C", "LANG": "C", "LANGUAGE": "C"},
+    {"TZ": "Asia/Tokyo", "LC_ALL": "", "LANG": "fr_FR.UTF-8", "LANGUAGE": "fr:de"},
+]
+
+
+@pytest.mark.tex
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_engine_gives_the_same_bytes_in_any_time_zone_and_locale(
+    require_tex: None, tmp_path: Path, engine: str
+) -> None:
+    shutil.copyfile(FIXTURES / "publish_cv.yaml", tmp_path / "cv.yaml")
+    built = []
+    for number, place in enumerate(PLACES):
+        env = {**place, VARIABLE: str(COMMIT_TIME)}
+        out = f"out-{number}"  # separate folders: nothing carries over between the builds
+        result = run_texcv(
+            "build", "cv.yaml", "-o", out, "--engine", engine, "-q", cwd=tmp_path, env=env
+        )
+        assert result.returncode == 0, result.stderr
+        built.append((tmp_path / out / "cv.pdf").read_bytes())
+    assert built[0] == built[1]
+    inflated = pdf_streams(built[0])
+    assert b"D:20231114221320" in inflated  # the commit's time, in UTC
+    assert b"+09'00'" not in inflated and b"+09:00" not in inflated

@@ -12,7 +12,10 @@ SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/):
    archives keep. A fixed date would also repeat, but would print a false creation date in
    every PDF built outside git.
 
-``FORCE_SOURCE_DATE=1`` makes TeX use that date for ``\\today`` too. The LaTeX side (no trailer
+``FORCE_SOURCE_DATE=1`` makes TeX use that date for ``\\today`` too. The date alone is not enough:
+LuaTeX writes it in local time (``TZ=Asia/Tokyo`` gave ``+09'00'`` and other bytes), so every
+run gets ``TZ=UTC``, and a fixed locale so that nothing a locale changes (Lua's ``os.date``,
+messages, collation) can reach the PDF. The LaTeX side (no trailer
 ID, no PTEX entries that could hold a path) is latex_templates/reproducible.tex.
 """
 
@@ -69,12 +72,16 @@ def last_commit_time(folder: Path) -> str | None:
     return value if value is not None and value.isdigit() else None
 
 
+# Set for every TeX run, whatever the person's shell has: the same bytes in any zone or language.
+PINNED = {"TZ": "UTC", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "LANGUAGE": ""}
+
+
 def tex_environment(source_date: str | None) -> dict[str, str]:
     """Variables every TeX run gets so that its PDF depends on its input only.
 
     ``source_date``: the build's date (source_date_epoch); None leaves the environment's.
     """
-    env = {"FORCE_SOURCE_DATE": "1"}
+    env = {"FORCE_SOURCE_DATE": "1", **PINNED}
     if source_date is not None:
         env[VARIABLE] = source_date
     return env

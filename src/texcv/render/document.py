@@ -118,6 +118,7 @@ def _document(cv: CV, engine: str) -> Document:
     if design.date_width:
         width = tex.SetLength(tex.HintsColumnWidth(), keyword(design.date_width))
         document.preamble.append(width)
+    document.preamble.append(tex.Template("xmp"))
     return document
 
 
