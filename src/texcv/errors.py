@@ -7,15 +7,115 @@ message reads like a compiler's: ``cv.yaml:12:5: error: ...``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Code(StrEnum):
+    """The stable code of each kind of problem, in `texcv check/build --format json|github`.
+
+    Scripts and editors key on these: a code is never renamed or reused. Each error type has a
+    default (``TexcvError.code``); a raise site names a more precise one. The descriptions
+    feed diagnostics.schema.json and the README's table.
+    """
+
+    # reading cv.yaml and the files it names
+    FILE_MISSING = "file-missing"
+    FILE_UNREADABLE = "file-unreadable"
+    FILE_EMPTY = "file-empty"
+    NOT_UTF8 = "not-utf8"
+    YAML_SYNTAX = "yaml-syntax"
+    DUPLICATE_KEY = "duplicate-key"
+    INPUT_TOO_LARGE = "input-too-large"
+    # the schema
+    MISSING_FIELD = "missing-field"
+    UNKNOWN_KEY = "unknown-key"
+    UNKNOWN_ENTRY_KIND = "unknown-entry-kind"
+    WRONG_TYPE = "wrong-type"
+    VALUE_NOT_ALLOWED = "value-not-allowed"
+    BAD_FORMAT = "bad-format"
+    INVALID_VALUE = "invalid-value"
+    UNKNOWN_VARIANT = "unknown-variant"
+    INPUT = "input"
+    # .bib files
+    BIB_SYNTAX = "bib-syntax"
+    BIB_ENTRY = "bib-entry"
+    # TeX
+    TEX_ERROR = "tex-error"
+    TEX_TIMEOUT = "tex-timeout"
+    MISSING_GLYPH = "missing-glyph"
+    PAGE_LIMIT = "page-limit"
+    NO_PDF = "no-pdf"
+    BUILD = "build"
+    TOOL_MISSING = "tool-missing"
+    SOURCE_DATE = "source-date"
+    # files texcv writes
+    FILE_EXISTS = "file-exists"
+    # warnings: likely mistakes that do not stop the build
+    EMPTY_SECTION = "empty-section"
+    DATE_ORDER = "date-order"
+    FUTURE_END = "future-end"
+    DUPLICATE_ENTRY = "duplicate-entry"
+    IMPORT_NOTE = "import-note"
+    WARNING = "warning"
+    # anything else
+    ERROR = "error"
+    SYSTEM = "system"
+    INTERNAL = "internal"
+
+
+CODE_DESCRIPTIONS: dict[Code, str] = {
+    Code.FILE_MISSING: "a file cv.yaml needs (itself, a .bib, the photo) does not exist",
+    Code.FILE_UNREADABLE: "a file exists but cannot be read (a folder, no permission)",
+    Code.FILE_EMPTY: "cv.yaml is empty",
+    Code.NOT_UTF8: "a file is not valid UTF-8",
+    Code.YAML_SYNTAX: "cv.yaml is not valid YAML (or uses YAML that texcv refuses)",
+    Code.DUPLICATE_KEY: "a key appears twice in one mapping",
+    Code.INPUT_TOO_LARGE: "a file is too large, too deeply nested or an alias bomb",
+    Code.MISSING_FIELD: "a required field is missing",
+    Code.UNKNOWN_KEY: "a key the schema does not know (often a typo: see the hint)",
+    Code.UNKNOWN_ENTRY_KIND: "an entry's `kind` is not one of the entry kinds",
+    Code.WRONG_TYPE: "a value of the wrong type (text, list or mapping expected)",
+    Code.VALUE_NOT_ALLOWED: "a value outside a fixed set of choices",
+    Code.BAD_FORMAT: "a value not in the expected form (a length, a date, ...)",
+    Code.INVALID_VALUE: "a value the schema refuses for another reason (see the message)",
+    Code.UNKNOWN_VARIANT: "--variant names no variant of cv.yaml",
+    Code.INPUT: "another problem in the input",
+    Code.BIB_SYNTAX: "a .bib file cannot be parsed",
+    Code.BIB_ENTRY: "a .bib entry lacks a field texcv needs, or has one it cannot read",
+    Code.TEX_ERROR: "TeX stopped with an error (traced back to the field when possible)",
+    Code.TEX_TIMEOUT: "TeX did not finish within design.timeout",
+    Code.MISSING_GLYPH: "no installed font has a character the text uses",
+    Code.PAGE_LIMIT: "the PDF has more pages than design.max_pages",
+    Code.NO_PDF: "TeX finished without writing a PDF",
+    Code.BUILD: "another build failure",
+    Code.TOOL_MISSING: "TeX Live, a TeX package or poppler-utils is not installed",
+    Code.SOURCE_DATE: "SOURCE_DATE_EPOCH is set to something TeX cannot use",
+    Code.FILE_EXISTS: "texcv would overwrite a file (new, import)",
+    Code.EMPTY_SECTION: "warning: a section has no entries",
+    Code.DATE_ORDER: "warning: entries are out of date order",
+    Code.FUTURE_END: "warning: an end date in the future that is not `present`",
+    Code.DUPLICATE_ENTRY: "warning: the same entry twice",
+    Code.IMPORT_NOTE: "warning: texcv import put or left a source field somewhere to check",
+    Code.WARNING: "another likely mistake",
+    Code.ERROR: "another failure",
+    Code.SYSTEM: "the system refused a file operation (disk full, permissions)",
+    Code.INTERNAL: "a bug in texcv (please report it)",
+}
 
 
 @dataclass(frozen=True)
 class Location:
-    """A place in a file; line and column count from 1."""
+    """A place in a file; line and column count from 1.
+
+    ``end_line`` and ``end_column`` (exclusive) close the range when the value's end is known
+    (a YAML scalar): editors underline the whole value. They are not part of ``str()``.
+    """
 
     file: str
     line: int | None = None
     column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
 
     def __str__(self) -> str:
         parts = [self.file]
@@ -27,9 +127,13 @@ class Location:
 
 
 class TexcvError(Exception):
-    """Base of every expected failure: a message, where, and what to do about it."""
+    """Base of every expected failure: a message, where, and what to do about it.
+
+    ``code`` names the kind of problem (Code); without one, the type's own is used.
+    """
 
     exit_code = 1
+    code: Code = Code.ERROR
 
     def __init__(
         self,
@@ -39,6 +143,7 @@ class TexcvError(Exception):
         path: str | None = None,
         value: str | None = None,
         hint: str | None = None,
+        code: Code | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -46,6 +151,8 @@ class TexcvError(Exception):
         self.path = path
         self.value = value
         self.hint = hint
+        if code is not None:
+            self.code = code
 
     def format(self, severity: str = "error") -> str:
         where = f"{self.location}: " if self.location else "texcv: "
@@ -63,6 +170,7 @@ class InputError(TexcvError):
     """Something in the user's input (cv.yaml or a file it names) is wrong."""
 
     exit_code = 2
+    code = Code.INPUT
 
 
 class InputErrors(InputError):
@@ -89,6 +197,8 @@ class InputErrors(InputError):
 class InputWarning(TexcvError):
     """A likely mistake in the input that does not stop the build; printed, never raised."""
 
+    code = Code.WARNING
+
     def format(self, severity: str = "warning") -> str:
         return super().format(severity)
 
@@ -97,12 +207,14 @@ class ToolMissingError(TexcvError):
     """TeX, or a part of TeX Live texcv needs, is not installed."""
 
     exit_code = 3
+    code = Code.TOOL_MISSING
 
 
 class BuildError(TexcvError):
     """TeX ran and failed, timed out, or produced something unusable."""
 
     exit_code = 1
+    code = Code.BUILD
 
 
 class DiskFull(BuildError):

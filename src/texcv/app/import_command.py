@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from texcv.errors import InputError, Location
+from texcv.errors import Code, InputError, Location
 from texcv.files import copy_file, write_text
 
 
@@ -35,6 +35,7 @@ def run_import(source: Path, output: Path, *, bib: bool, force: bool, quiet: boo
                     f"{path} already exists; not overwriting it",
                     location=Location(str(path)),
                     hint="give another path with -o, or --force to replace it",
+                    code=Code.FILE_EXISTS,
                 )
     if not quiet:
         print(f"# {source} ({result.format}) -> {target}")

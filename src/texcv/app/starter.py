@@ -7,7 +7,7 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from texcv.errors import InputError, Location
+from texcv.errors import Code, InputError, Location
 
 STARTER_NAME = "starter.yaml"
 STARTER_LETTER_NAME = "starter-letter.yaml"
@@ -40,6 +40,7 @@ def write_starter(target: Path, *, letter: bool = True) -> list[Path]:
             f"{target} already exists; not overwriting it",
             location=Location(str(target)),
             hint="give another path, e.g. `texcv new my-cv.yaml`",
+            code=Code.FILE_EXISTS,
         )
     if not target.parent.is_dir():
         raise InputError(
@@ -69,7 +70,9 @@ def create_new_file(path: Path, text: str) -> Path:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     except FileExistsError:
         raise InputError(
-            f"{path} already exists; not overwriting it", location=Location(str(path))
+            f"{path} already exists; not overwriting it",
+            location=Location(str(path)),
+            code=Code.FILE_EXISTS,
         ) from None
     except OSError as error:
         raise InputError(

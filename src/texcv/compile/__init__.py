@@ -21,7 +21,7 @@ from texcv.compile.engine import INSTALL_HINT, PassTimeout, run_pass
 from texcv.compile.format import Dump, Formats
 from texcv.compile.format import options as format_options
 from texcv.compile.workspace import Workspace, cache_dir, workspace
-from texcv.errors import BuildError, DiskFull, ToolMissingError
+from texcv.errors import BuildError, Code, DiskFull, ToolMissingError
 
 MAX_PASSES = 3
 DRAFT_ENGINES = ("pdflatex", "lualatex")  # engines with -draftmode (xelatex has none)
@@ -44,6 +44,8 @@ class BuildResult:
 class TexFailure(BuildError):
     """TeX stopped with an error; carries the .tex line so texcv.diagnose can map it back."""
 
+    code = Code.TEX_ERROR
+
     def __init__(self, message: str, *, tex_line: int | None, log_path: Path) -> None:
         super().__init__(message, hint=f"full log: {log_path}")
         self.tex_line = tex_line
@@ -51,6 +53,8 @@ class TexFailure(BuildError):
 
 class MissingGlyphs(BuildError):
     """The fonts lack characters the text uses; texcv.diagnose says which field has them."""
+
+    code = Code.MISSING_GLYPH
 
     def __init__(self, characters: list[tuple[str, str]], log_path: Path) -> None:
         names = ", ".join(f"'{c}' (U+{ord(c):04X})" for c, _ in characters[:5])
@@ -60,6 +64,8 @@ class MissingGlyphs(BuildError):
 
 class PageLimitExceeded(BuildError):
     """The PDF is longer than allowed; it was not published (texcv.diagnose names the setting)."""
+
+    code = Code.PAGE_LIMIT
 
     def __init__(self, pages: int, limit: int) -> None:
         super().__init__(f"the CV has {pages} pages; at most {limit} are allowed")
@@ -128,7 +134,9 @@ def _build(
         if files.low_on_space(work.path):
             raise DiskFull(str(out_dir))
         log_path = _keep(work.path / f"{name}.log", out_dir)
-        raise BuildError(f"{engine} finished but wrote no PDF", hint=f"full log: {log_path}")
+        raise BuildError(
+            f"{engine} finished but wrote no PDF", hint=f"full log: {log_path}", code=Code.NO_PDF
+        )
     pages = texlog.page_count(log_text)
     if max_pages is not None and pages is not None and pages > max_pages:
         raise PageLimitExceeded(pages, max_pages)
@@ -247,6 +255,7 @@ class _Compiler:
         return BuildError(
             f"{self.engine} did not finish within {self.timeout:g} s and was stopped",
             hint="raise design.timeout if the CV is very large; otherwise the text may make TeX loop",
+            code=Code.TEX_TIMEOUT,
         )
 
     def _forget_aux(self) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from texcv.compile.reproducible import tex_environment
 from texcv.engines import ENGINES
-from texcv.errors import BuildError, ToolMissingError
+from texcv.errors import BuildError, Code, ToolMissingError
 from texcv.signals import held, stop_if
 
 INSTALL_HINT = (
@@ -115,6 +115,8 @@ def start_pass(
 
 class PassTimeout(BuildError):
     """A run was stopped at its time limit."""
+
+    code = Code.TEX_TIMEOUT
 
 
 def wait_pass(process: subprocess.Popen[bytes], engine: str, timeout: float) -> None:

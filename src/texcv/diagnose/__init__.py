@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from texcv.compile import MissingGlyphs, PageLimitExceeded, TexFailure
-from texcv.errors import BuildError, InputError, InputErrors, Location, TexcvError
+from texcv.errors import BuildError, Code, InputError, InputErrors, Location, TexcvError
 from texcv.prepare import Prepared
 from texcv.render import SOURCE_MARK
 from texcv.source.yaml_reader import DataPath, Loaded, Positions, format_path, walk_strings
@@ -38,6 +38,7 @@ def explain(
             f"the CV has {failure.pages} pages; design.max_pages allows {failure.limit}",
             location=prepared.positions.locate(("design", "max_pages")),
             hint="shorten it or raise design.max_pages; the previous PDF was kept",
+            code=failure.code,
         )
     if isinstance(failure, MissingGlyphs):
         return missing_glyphs(failure, loaded)
@@ -67,6 +68,7 @@ def tex_failure(
         location=found[1] if found else None,
         path=found[0] if found else None,
         hint=hint,
+        code=failure.code,
     )
 
 
@@ -84,6 +86,7 @@ def explain_letter(
             path="max_pages" if given else "body",
             hint="shorten it or raise max_pages (a letter's default is 1); "
             "the previous PDF was kept",
+            code=failure.code,
         )
     if isinstance(failure, MissingGlyphs):
         return missing_glyphs(failure, letter, cv)
@@ -96,7 +99,11 @@ def explain_letter(
     if not path:
         return error
     return BuildError(
-        error.message, location=cv.positions.locate(path), path=format_path(path), hint=error.hint
+        error.message,
+        location=cv.positions.locate(path),
+        path=format_path(path),
+        hint=error.hint,
+        code=error.code,
     )
 
 
@@ -121,10 +128,11 @@ def missing_glyphs(failure: MissingGlyphs, loaded: Loaded, *more: Loaded) -> Inp
                     path=format_path(data_path),
                     hint="install a font that covers it (.ci/install-tex.sh installs Noto) "
                     "or remove the character",
+                    code=Code.MISSING_GLYPH,
                 )
             )
     if not errors:
-        return InputError(failure.message, hint=failure.hint)
+        return InputError(failure.message, hint=failure.hint, code=Code.MISSING_GLYPH)
     return errors[0] if len(errors) == 1 else InputErrors(errors)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from texcv.errors import InputWarning
+from texcv.errors import Code, InputWarning
 from texcv.source.yaml_reader import DataPath, Positions, format_path
 
 
@@ -29,6 +29,7 @@ class Report:
                 location=self.positions.locate(source, key=key),
                 path=format_path(source) or None,
                 hint=hint,
+                code=Code.IMPORT_NOTE,
             )
         )
 

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from pydantic import ValidationError
 
-from texcv.errors import InputError, InputErrors, InputWarning, Location
+from texcv.errors import Code, InputError, InputErrors, InputWarning, Location
 from texcv.prepare.names import format_person, is_owner
 from texcv.prepare.origins import Origins
 from texcv.schema import CV, PublicationEntry, Section
@@ -102,6 +102,7 @@ def bib_works(
             f"the BibTeX file {section.bibtex} does not exist",
             location=where,
             hint=f"the path is relative to the folder of cv.yaml ({base.resolve()})",
+            code=Code.FILE_MISSING,
         )
     display = str(path)  # as cv.yaml is named, so "publications.bib" beside "cv.yaml"
     bib = read_bib(path, display)

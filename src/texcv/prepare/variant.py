@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 
-from texcv.errors import InputError
+from texcv.errors import Code, InputError
 from texcv.prepare.origins import Origins
 from texcv.schema import CV, Section
 from texcv.schema.validate import validate
@@ -34,6 +34,7 @@ def find_variant(cv: CV, name: str, loaded: Loaded) -> Variant:
         f"no variant named '{name}' (known: {known})",
         location=loaded.positions.locate(("variants",), key=True),
         hint="define it under `variants:` in cv.yaml",
+        code=Code.UNKNOWN_VARIANT,
     )
 
 

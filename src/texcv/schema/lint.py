@@ -14,7 +14,7 @@ import itertools
 import json
 from collections.abc import Callable, Iterator
 
-from texcv.errors import InputWarning
+from texcv.errors import Code, InputWarning
 from texcv.schema import CV, CVDate, DatedEntry, Entry, PublicationEntry
 from texcv.source.yaml_reader import DataPath, Positions, format_path
 
@@ -38,13 +38,20 @@ def lint(cv: CV, positions: Positions, today: datetime.date | None = None) -> li
 
 
 def _warning(
-    message: str, path: DataPath, positions: Positions, *, key: bool = False, hint: str = ""
+    code: Code,
+    message: str,
+    path: DataPath,
+    positions: Positions,
+    *,
+    key: bool = False,
+    hint: str = "",
 ) -> InputWarning:
     return InputWarning(
         message,
         location=positions.locate(path, key=key and path in positions.keys),
         path=format_path(path),
         hint=hint or None,
+        code=code,
     )
 
 
@@ -59,6 +66,7 @@ def _empty_sections(cv: CV, positions: Positions) -> Iterator[InputWarning]:
         # A publications section may take its works from a .bib file instead.
         if not section.entries and not getattr(section, "bibtex", None):
             yield _warning(
+                Code.EMPTY_SECTION,
                 f"section '{section.title}' has no entries",
                 ("sections", index, "title"),
                 positions,
@@ -113,6 +121,7 @@ def _date_order(cv: CV, positions: Positions) -> Iterator[InputWarning]:
             _, descending, by = best_order
             relation, listing = ("newer", "newest") if descending else ("older", "oldest")
             yield _warning(
+                Code.DATE_ORDER,
                 f"entry out of date order: {when} is {relation} than the entry before it "
                 f"({before}), but this section lists {listing} first (by {by} date)",
                 ("sections", index, "entries", number, key),
@@ -153,6 +162,7 @@ def _future_ends(cv: CV, positions: Positions, today: datetime.date) -> Iterator
         end = entry.end if isinstance(entry, DatedEntry) else None
         if end is not None and not end.present and end.sort_key() > now:
             yield _warning(
+                Code.FUTURE_END,
                 f"the end date {end} is in the future",
                 (*path, "end"),
                 positions,
@@ -171,6 +181,7 @@ def _duplicates(cv: CV, positions: Positions) -> Iterator[InputWarning]:
         if first != path:
             line = positions.locate(first).line
             yield _warning(
+                Code.DUPLICATE_ENTRY,
                 f"duplicate entry: the same as {format_path(first)} (line {line})",
                 path,
                 positions,

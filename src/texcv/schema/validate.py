@@ -12,7 +12,7 @@ from typing import Any, TypeVar, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from texcv.errors import InputError, InputErrors, shorten
+from texcv.errors import Code, InputError, InputErrors, shorten
 from texcv.schema import CV
 from texcv.schema.entries import ENTRY_KINDS
 from texcv.schema.forms import Form
@@ -39,6 +39,24 @@ def validate_as(model: type[M], loaded: Loaded, language: str | None = None) -> 
         raise InputErrors([_translate(item, loaded, model) for item in error.errors()]) from None
 
 
+# pydantic's error types, by the kind of problem they are (Code); others: INVALID_VALUE.
+_CODES = {
+    "missing": Code.MISSING_FIELD,
+    "extra_forbidden": Code.UNKNOWN_KEY,
+    "union_tag_invalid": Code.UNKNOWN_ENTRY_KIND,
+    "model_attributes_type": Code.WRONG_TYPE,
+    "model_type": Code.WRONG_TYPE,
+    "dict_type": Code.WRONG_TYPE,
+    "string_type": Code.WRONG_TYPE,
+    "list_type": Code.WRONG_TYPE,
+    "int_type": Code.WRONG_TYPE,
+    "int_parsing": Code.WRONG_TYPE,
+    "bool_type": Code.WRONG_TYPE,
+    "literal_error": Code.VALUE_NOT_ALLOWED,
+    "string_pattern_mismatch": Code.BAD_FORMAT,
+}
+
+
 def _data_path(loc: tuple[Any, ...]) -> DataPath:
     """pydantic's loc without the union tags it inserts after ``entries[i]``: a path into data."""
     path: list[str | int] = []
@@ -56,6 +74,7 @@ def _translate(item: Any, loaded: Loaded, root: type[BaseModel]) -> InputError:
     positions = loaded.positions
     value = item.get("input")
     hint = None
+    code = _CODES.get(kind, Code.INVALID_VALUE)
     if kind == "missing":
         field = path[-1]
         message = f"missing required field '{field}'"
@@ -134,6 +153,7 @@ def _translate(item: Any, loaded: Loaded, root: type[BaseModel]) -> InputError:
         path=format_path(path) or None,
         value=shorten(value) if value is not None and not isinstance(value, (dict, list)) else None,
         hint=hint,
+        code=code,
     )
 
 

@@ -24,7 +24,7 @@ from pybtex.database import BibliographyData, Person
 from pybtex.exceptions import PybtexError
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
-from texcv.errors import InputError, InputErrors, InputWarning, Location
+from texcv.errors import Code, InputError, InputErrors, InputWarning, Location
 from texcv.source.bibtex_limits import LimitedParser
 from texcv.source.yaml_reader import read_text
 
@@ -330,7 +330,7 @@ def _error(error: Exception, text: str, display: str, lines: dict[str, int]) -> 
         if message.startswith("repeated bibliography entry"):
             message = message.replace("repeated bibliography entry", "duplicate entry key")
             hint = "each entry needs its own key; rename or remove one of them"
-    return InputError(message, location=Location(display, line), hint=hint)
+    return InputError(message, location=Location(display, line), hint=hint, code=Code.BIB_SYNTAX)
 
 
 def _last_entry_line(text: str) -> int | None:

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from texcv.errors import InputError, Location
+from texcv.errors import Code, InputError, Location
 from texcv.source.yaml_reader import MAX_DEPTH, DataPath, Loaded, Positions, read_text
 
 _DECODER = json.JSONDecoder()
@@ -32,17 +32,20 @@ def load_json_text(text: str, display: str) -> Loaded:
         raise InputError(
             f"invalid JSON: {error.msg}",
             location=Location(display, error.lineno, error.colno),
+            code=Code.YAML_SYNTAX,
         ) from None
     except _DuplicateKey as error:
         raise InputError(
             f"duplicate key '{error.key}'; JSON readers would silently keep only the last one",
             location=_find_duplicate(text, display, error.key),
             hint="remove or rename one of the two",
+            code=Code.DUPLICATE_KEY,
         ) from None
     except RecursionError:
         raise InputError(
             f"the document is nested too deeply (more than {MAX_DEPTH} levels)",
             location=Location(display),
+            code=Code.INPUT_TOO_LARGE,
         ) from None
     walker = _Walker(text, display)
     data, _ = walker.value(walker.skip(0), (), 0)
@@ -103,6 +106,7 @@ class _Walker:
             raise InputError(
                 f"the document is nested too deeply (more than {MAX_DEPTH} levels)",
                 location=Location(self.positions.file, *self.where(index)),
+                code=Code.INPUT_TOO_LARGE,
             )
         self.positions.values.setdefault(path, self.where(index))
         opening = self.text[index]

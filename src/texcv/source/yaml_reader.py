@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from texcv.errors import InputError, InputErrors, Location
+from texcv.errors import Code, InputError, InputErrors, Location
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_NODES = 200_000
@@ -40,13 +40,15 @@ _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[
 
 @dataclass
 class Positions:
-    """Where each value (and each mapping key) of a loaded document starts."""
+    """Where each value (and each mapping key) of a loaded document starts; where each scalar
+    value ends (``ends``, for editors that underline the whole value)."""
 
     file: str
     values: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     # The source text of each plain scalar YAML resolved to a number, boolean or null.
     typed: dict[DataPath, str] = field(default_factory=dict)
+    ends: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
 
     def locate(self, path: DataPath, *, key: bool = False) -> Location:
         """The closest known place for ``path``: itself, else its nearest ancestor."""
@@ -54,7 +56,8 @@ class Positions:
         probe = tuple(path)
         while probe:
             if probe in table:
-                return Location(self.file, *table[probe])
+                end = () if key else self.ends.get(probe, ())
+                return Location(self.file, *table[probe], *end)
             if not key and probe in self.keys:
                 return Location(self.file, *self.keys[probe])
             probe = probe[:-1]
@@ -127,9 +130,14 @@ def require_file(path: Path, display: str) -> None:
             f"no such file: {display}",
             location=Location(display),
             hint="give the path to your cv.yaml, or run `texcv new` to start one",
+            code=Code.FILE_MISSING,
         )
     if path.is_dir():
-        raise InputError(f"{display} is a directory, not a YAML file", location=Location(display))
+        raise InputError(
+            f"{display} is a directory, not a YAML file",
+            location=Location(display),
+            code=Code.FILE_UNREADABLE,
+        )
 
 
 def read_text(path: Path, display: str) -> str:
@@ -143,11 +151,14 @@ def read_text(path: Path, display: str) -> str:
                 f"{MAX_FILE_BYTES // 1048576} MiB)",
                 location=Location(display),
                 hint="a CV is a few hundred kilobytes at most; is this the right file?",
+                code=Code.INPUT_TOO_LARGE,
             )
         raw = path.read_bytes()
     except OSError as error:
         raise InputError(
-            f"cannot read {display}: {error.strerror}", location=Location(display)
+            f"cannot read {display}: {error.strerror}",
+            location=Location(display),
+            code=Code.FILE_UNREADABLE,
         ) from None
     try:
         return raw.decode("utf-8-sig")
@@ -159,6 +170,7 @@ def read_text(path: Path, display: str) -> str:
             "continue a character",
             location=Location(display, line, column),
             hint="save the file as UTF-8 (most editors: 'Save with encoding')",
+            code=Code.NOT_UTF8,
         ) from None
 
 
@@ -187,7 +199,9 @@ def load_yaml_text(text: str, display: str) -> Loaded:
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, display) from None
     except yaml.YAMLError as error:
-        raise InputError(f"invalid YAML: {error}", location=Location(display)) from None
+        raise InputError(
+            f"invalid YAML: {error}", location=Location(display), code=Code.YAML_SYNTAX
+        ) from None
     except RecursionError:
         raise _too_deep(text, display) from None
     if root is None or (isinstance(root, ScalarNode) and root.value.strip() == ""):
@@ -195,6 +209,7 @@ def load_yaml_text(text: str, display: str) -> Loaded:
             "the file is empty",
             location=Location(display, 1, 1),
             hint="run `texcv new` for a starter cv.yaml",
+            code=Code.FILE_EMPTY,
         )
     builder = _Builder(display)
     try:
@@ -231,7 +246,7 @@ def _syntax_error(error: yaml.MarkedYAMLError, display: str) -> InputError:
         hint = "a bracket or quote opened earlier is not closed"
     elif "could not find expected ':'" in problem:
         hint = "a key is missing its ':' or a quote is not closed"
-    return InputError(message, location=location, hint=hint)
+    return InputError(message, location=location, hint=hint, code=Code.YAML_SYNTAX)
 
 
 def _too_deep(text: str, display: str) -> InputError:
@@ -249,6 +264,7 @@ def _too_deep(text: str, display: str) -> InputError:
         f"the document is nested too deeply (more than {MAX_DEPTH} levels)",
         location=Location(display, -deepest[1] if deepest[0] else None),
         hint="a CV needs a handful of levels; look for runs of '[' or '{'",
+        code=Code.INPUT_TOO_LARGE,
     )
 
 
@@ -278,6 +294,7 @@ def _refuse_alias_bombs(root: Node, display: str) -> None:
                 "a YAML alias is used inside its own anchor, which never ends",
                 location=Location(display, node.start_mark.line + 1, node.start_mark.column + 1),
                 hint="remove the '*alias' that refers to the value containing it",
+                code=Code.YAML_SYNTAX,
             )
         open_nodes.add(key)
         total = 1
@@ -303,6 +320,7 @@ def _refuse_alias_bombs(root: Node, display: str) -> None:
         location=Location(display, mark.line + 1, mark.column + 1),
         hint="this looks like an alias bomb ('billion laughs'); remove the repeated "
         "'*alias' references",
+        code=Code.INPUT_TOO_LARGE,
     )
 
 
@@ -325,15 +343,18 @@ class _Builder:
                 f"the document is nested too deeply (more than {MAX_DEPTH} levels)",
                 location=Location(self.display, *self._where(node)),
                 hint="a CV needs a handful of levels; look for runs of '[' or '{'",
+                code=Code.INPUT_TOO_LARGE,
             )
         if self.count > MAX_NODES:
             raise InputError(
                 f"the document has more than {MAX_NODES:,} values",
                 location=Location(self.display, *self._where(node)),
                 hint="a CV has a few thousand at most; is this the right file?",
+                code=Code.INPUT_TOO_LARGE,
             )
         self.positions.values.setdefault(path, self._where(node))
         if isinstance(node, ScalarNode):
+            self.positions.ends.setdefault(path, (node.end_mark.line + 1, node.end_mark.column + 1))
             value = self._scalar(node)
             if not isinstance(value, str) and node.value:  # an empty value stays "nothing"
                 self.positions.typed[path] = node.value
@@ -343,7 +364,9 @@ class _Builder:
         if isinstance(node, MappingNode):
             return self._mapping(node, path, depth)
         raise InputError(
-            "unsupported YAML node", location=Location(self.display, *self._where(node))
+            "unsupported YAML node",
+            location=Location(self.display, *self._where(node)),
+            code=Code.YAML_SYNTAX,
         )
 
     def _scalar(self, node: ScalarNode) -> Any:
@@ -372,6 +395,7 @@ class _Builder:
                     InputError(
                         "a mapping key must be plain text, not a list or mapping",
                         location=Location(self.display, *self._where(key_node)),
+                        code=Code.YAML_SYNTAX,
                     )
                 )
                 continue
@@ -387,6 +411,7 @@ class _Builder:
                         location=Location(self.display, *self._where(key_node)),
                         path=format_path((*path, key)),
                         hint="remove or rename one of the two",
+                        code=Code.DUPLICATE_KEY,
                     )
                 )
                 continue
@@ -404,6 +429,7 @@ class _Builder:
                     InputError(
                         "'<<' merges need a mapping (or a list of mappings)",
                         location=Location(self.display, *self._where(source)),
+                        code=Code.YAML_SYNTAX,
                     )
                 )
                 continue
