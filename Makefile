@@ -74,6 +74,7 @@ release: $(PY_STAMP) $(TEX_STAMP)
 schema: $(PY_STAMP)
 	$(BIN)/texcv schema -o cv.schema.json
 	$(BIN)/texcv schema --letter -o letter.schema.json
+	$(BIN)/texcv schema --diagnostics -o diagnostics.schema.json
 
 test: $(PY_STAMP) $(TEX_STAMP)
 	$(BIN)/python -m pytest -n auto -q

@@ -56,6 +56,10 @@ class Code(StrEnum):
     FUTURE_END = "future-end"
     DUPLICATE_ENTRY = "duplicate-entry"
     IMPORT_NOTE = "import-note"
+    TEXT_OFF_PAGE = "text-off-page"
+    TEXT_IN_MARGIN = "text-in-margin"
+    TEXT_OVERLAP = "text-overlap"
+    WRONG_LINK = "wrong-link"
     WARNING = "warning"
     # anything else
     ERROR = "error"
@@ -96,6 +100,10 @@ CODE_DESCRIPTIONS: dict[Code, str] = {
     Code.FUTURE_END: "warning: an end date in the future that is not `present`",
     Code.DUPLICATE_ENTRY: "warning: the same entry twice",
     Code.IMPORT_NOTE: "warning: texcv import put or left a source field somewhere to check",
+    Code.TEXT_OFF_PAGE: "warning: text printed outside the page, where nobody sees it",
+    Code.TEXT_IN_MARGIN: "warning: a line runs into the right margin",
+    Code.TEXT_OVERLAP: "warning: two texts printed over each other",
+    Code.WRONG_LINK: "warning: a link in the PDF is not the one cv.yaml gives (a texcv bug)",
     Code.WARNING: "another likely mistake",
     Code.ERROR: "another failure",
     Code.SYSTEM: "the system refused a file operation (disk full, permissions)",

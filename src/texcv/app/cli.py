@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from texcv import __version__
+from texcv.app import terminal
 from texcv.app.pipeline import Reporter, build_once, load_and_validate, prepare, timed
-from texcv.app.request import BuildRequest
+from texcv.app.request import STDIN, BuildRequest
 from texcv.engines import ENGINES
-from texcv.errors import TexcvError
+from texcv.errors import InputError, TexcvError
 from texcv.files import disk_full
 from texcv.signals import Stopped, stop_on_signals
 
@@ -24,15 +25,29 @@ DEFAULT_INPUT = "cv.yaml"
 DEFAULT_OUTPUT = "build"
 
 
-def build_request(args: argparse.Namespace, *, force: bool = False) -> BuildRequest:
-    """The request the arguments of `build`, `tex` or `watch` make (only `build` has --force)."""
+def build_request(
+    args: argparse.Namespace, *, force: bool = False, stdin: bool = True
+) -> BuildRequest:
+    """The request the arguments of `build`, `tex`, `check`, `watch` or `serve` make.
+
+    Only `build` has --force. An input of ``-`` is read from standard input where ``stdin``.
+    """
+    text = None
+    if args.input == STDIN:
+        if not stdin:
+            raise InputError(
+                f"texcv {args.command} needs a file to watch, not standard input",
+                hint="give the path of your cv.yaml",
+            )
+        text = sys.stdin.read()
     return BuildRequest(
         input=Path(args.input),
-        output=Path(args.output),
-        engine=args.engine,
+        output=Path(getattr(args, "output", DEFAULT_OUTPUT)),
+        engine=getattr(args, "engine", None),
         variant=args.variant,
         force=force,
         allow_roots=allowed_roots(args),
+        text=text,
     )
 
 
@@ -41,19 +56,28 @@ def allowed_roots(args: argparse.Namespace) -> tuple[Path, ...]:
 
 
 def command_check(args: argparse.Namespace) -> int:
-    """cv.yaml (its .bib files too), then each letter beside it."""
+    request = build_request(args)
+    if args.format != "text":
+        from texcv.app.diagnostics import run_reported
+
+        return run_reported("check", args.format, lambda reporter: check(request, reporter))
+    check(request, Reporter(args.quiet, verbose=args.verbose))
+    return 0
+
+
+def check(request: BuildRequest, reporter: Reporter) -> None:
+    """cv.yaml (its .bib files and photo too), then each letter beside it."""
     from texcv.app.letter import letter_names, letter_path, load_letter
 
-    reporter = Reporter(args.quiet)
-    path = Path(args.input)
-    loaded, cv = load_and_validate(path, reporter)
-    prepare(loaded, cv, path, args.variant, reporter, allowed_roots(args))  # .bib, photo too
-    reporter.say(f"texcv: {args.input} is valid")
-    for name in letter_names(path):
-        letter = letter_path(path, name)
+    loaded, cv = load_and_validate(request, reporter)
+    prepare(loaded, cv, request, reporter)
+    reporter.say(f"texcv: {request.display} is valid")
+    if request.from_stdin:
+        return  # letters are found beside a cv.yaml file
+    for name in letter_names(request.input):
+        letter = letter_path(request.input, name)
         load_letter(letter, loaded, cv, reporter)
         reporter.say(f"texcv: {letter} is valid")
-    return 0
 
 
 def command_variants(args: argparse.Namespace) -> int:
@@ -71,11 +95,14 @@ def command_tex(args: argparse.Namespace) -> int:
     from texcv.render import choose_engine, render
 
     request = build_request(args)
-    reporter = Reporter(args.quiet)
-    loaded, full = load_and_validate(request.input, reporter)
-    cv = prepare(loaded, full, request.input, request.variant, reporter, request.allow_roots).cv
+    reporter = Reporter(args.quiet, verbose=args.verbose)
+    loaded, full = load_and_validate(request, reporter)
+    cv = prepare(loaded, full, request, reporter).cv
     engine = request.engine or choose_engine(cv)
     tex = timed(reporter, "render", lambda: render(cv, engine=engine))
+    if args.output == STDIN:
+        sys.stdout.write(tex)
+        return 0
     request.output.mkdir(parents=True, exist_ok=True)
     target = request.output / f"{request.stem}.tex"
     target.write_text(tex, encoding="utf-8")
@@ -85,9 +112,12 @@ def command_tex(args: argparse.Namespace) -> int:
 
 def command_build(args: argparse.Namespace) -> int:
     request = build_request(args, force=args.force)
-    if args.json:
-        return _build_json(request, args.quiet)
-    reporter = Reporter(args.quiet)
+    if args.format != "text":
+        from texcv.app.diagnostics import run_reported
+        from texcv.app.summary import built
+
+        return run_reported("build", args.format, lambda reporter: built(request, reporter))
+    reporter = Reporter(args.quiet, verbose=args.verbose)
     started = time.perf_counter()
     result = build_once(request, reporter).result
     if result is None:
@@ -121,28 +151,12 @@ def command_letter(args: argparse.Namespace) -> int:
     return 0
 
 
-def _build_json(request: BuildRequest, quiet: bool) -> int:
-    """`texcv build --json`: the summary on stdout (texcv.app.summary); messages stay on stderr."""
-    from texcv.app import summary
-
-    reporter = Reporter(quiet)
-    started = time.perf_counter()
-    try:
-        outcome = build_once(request, reporter)
-    except TexcvError as error:
-        print(summary.dumps(summary.failure(error)))
-        raise
-    seconds = {**reporter.seconds, "total": time.perf_counter() - started}
-    print(summary.dumps(summary.success(request, outcome.result, seconds, outcome.source_date)))
-    return 0
-
-
 def command_watch(args: argparse.Namespace) -> int:
     """Rebuild on every save; one line per build; the last good PDF stays while cv.yaml is broken."""
     from texcv.app.watch import watch
     from texcv.compile.uptodate import recorded_files
 
-    request = build_request(args)
+    request = build_request(args, stdin=False)
 
     def rebuild() -> tuple[str, list[Path]]:
         """The whole diagnosis of one build: its warnings, then its error (every line, with
@@ -161,7 +175,7 @@ def command_watch(args: argparse.Namespace) -> int:
                 pages = f"{result.pages} page{'s' if result.pages != 1 else ''}, "
                 line = f"built {result.pdf} ({pages if result.pages else ''}{seconds:.2f} s)"
         files = [request.input, *recorded_files(request.output, request.stem)]
-        return "\n".join([*reporter.warnings, line]), files
+        return "\n".join([*(w.format() for w in reporter.warnings), line]), files
 
     return watch(rebuild)
 
@@ -185,7 +199,22 @@ def allow_root_option(parser: argparse.ArgumentParser) -> None:
 
 def input_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "input", nargs="?", default=DEFAULT_INPUT, help="the CV file (default: cv.yaml)"
+        "input",
+        nargs="?",
+        default=DEFAULT_INPUT,
+        help="the CV file (default: cv.yaml; - reads it from standard input)",
+    )
+
+
+def format_option(parser: argparse.ArgumentParser) -> None:
+    from texcv.app.diagnostics import FORMATS
+
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text: messages for people (default); json: one object on stdout with every "
+        "diagnostic (diagnostics.schema.json); github: annotations for GitHub Actions",
     )
 
 
@@ -207,6 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
                 "-o", "--output", default=DEFAULT_OUTPUT, help="output folder (default: build/)"
             )
         p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+        p.add_argument("-v", "--verbose", action="store_true", help="show each stage's time")
         p.add_argument(
             "--variant",
             metavar="NAME",
@@ -227,10 +257,13 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--force", action="store_true", help="build even when no input changed since the last build"
     )
+    format_option(build)
     build.add_argument(
         "--json",
-        action="store_true",
-        help="print a JSON summary on stdout (paths, pages, engine, seconds per stage)",
+        dest="format",
+        action="store_const",
+        const="json",
+        help="the same as --format json",
     )
     build.set_defaults(handler=command_build)
 
@@ -281,6 +314,7 @@ def build_parser() -> argparse.ArgumentParser:
         "and report every problem.",
     )
     common(check, output=False, engine=False)
+    format_option(check)
     check.set_defaults(handler=command_check)
 
     variants = sub.add_parser(
@@ -301,6 +335,11 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("-o", "--output", help="write it to this file instead of stdout")
     schema.add_argument(
         "--letter", action="store_true", help="the schema of a letter (letters/NAME.yaml) instead"
+    )
+    schema.add_argument(
+        "--diagnostics",
+        action="store_true",
+        help="the schema of `--format json` output instead (diagnostics.schema.json)",
     )
     debug_flag(schema)
     schema.set_defaults(handler=command_schema)
@@ -383,7 +422,7 @@ def command_release(args: argparse.Namespace) -> int:
 
     reporter = Reporter(args.quiet)
     path = Path(args.input)
-    _, cv = load_and_validate(path, reporter)
+    _, cv = load_and_validate(BuildRequest(path, Path(args.build_dir)), reporter)
     built = []
     for variant in [None, *chosen_variants(args.variants, cv.variants)]:
         one = BuildRequest(
@@ -408,9 +447,14 @@ def command_release(args: argparse.Namespace) -> int:
 
 
 def command_schema(args: argparse.Namespace) -> int:
-    from texcv.schema.json_schema import json_schema_text
+    if args.diagnostics:
+        from texcv.app.diagnostics import report_schema_text
 
-    text = json_schema_text(letter=args.letter)
+        text = report_schema_text()
+    else:
+        from texcv.schema.json_schema import json_schema_text
+
+        text = json_schema_text(letter=args.letter)
     if args.output is None:
         sys.stdout.write(text)
         return 0
@@ -443,7 +487,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except TexcvError as error:
-        print(error.format(), file=sys.stderr)
+        terminal.say(error.format())
         return error.exit_code
     except KeyboardInterrupt:
         print("texcv: interrupted", file=sys.stderr)
@@ -462,15 +506,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(full.format(), file=sys.stderr)
             return full.exit_code
         where = f" ({error.filename})" if error.filename else ""
-        print(f"texcv: error: {error.strerror or error}{where}", file=sys.stderr)
+        terminal.say(f"texcv: error: {error.strerror or error}{where}")
         return 1
     except Exception as error:  # an unexpected bug still ends in one clear message
         if args.debug:
             raise
         text = " ".join(str(error).split())[:200]
-        print(
+        terminal.say(
             f"texcv: internal error: {type(error).__name__}: {text} "
-            "(run with --debug for a traceback, and report it)",
-            file=sys.stderr,
+            "(run with --debug for a traceback, and report it)"
         )
         return 70

@@ -9,11 +9,12 @@ Actions workflow commands, which the runner shows as annotations on the cv.yaml 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from texcv.app.pipeline import Reporter
 from texcv.errors import CODE_DESCRIPTIONS, Code, InputErrors, TexcvError
 
 FORMATS = ("text", "json", "github")
@@ -181,3 +182,27 @@ def _escape(text: str, *, property: bool = False) -> str:
     if property:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text
+
+
+def run_reported(
+    command: Literal["check", "build"],
+    output_format: str,
+    work: Callable[[Reporter], Mapping[str, Any] | None],
+) -> int:
+    """Run ``work`` quietly and print its report alone on stdout, in ``output_format``.
+
+    ``work`` returns the build's summary (or None for check). Nothing else is printed: the
+    report holds the warnings and the error, so stdout is one JSON object or only workflow
+    commands. Returns the exit code.
+    """
+    reporter = Reporter(quiet=True)
+    try:
+        summary = work(reporter)
+    except TexcvError as error:
+        result = report(command, reporter.warnings, error)
+    else:
+        result = report(command, reporter.warnings, summary=summary)
+    text = as_json(result) if output_format == "json" else as_github(result)
+    if text:
+        print(text)
+    return result.exit_code

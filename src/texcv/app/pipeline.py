@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from texcv.app import terminal
 from texcv.app.request import BuildRequest
 from texcv.errors import InputWarning
 
@@ -27,26 +29,35 @@ T = TypeVar("T")
 
 
 class Reporter:
-    """One status line per stage with its time, on stderr; silent with -q."""
+    """What a command shows on stderr while it runs: warnings and results (not with -q),
+    each stage's time (only with -v), a progress line while TeX runs (on a terminal).
 
-    def __init__(self, quiet: bool) -> None:
+    It keeps the warnings and times too, for `--format json` and the live commands.
+    """
+
+    def __init__(self, quiet: bool = False, *, verbose: bool = False) -> None:
         self.quiet = quiet
-        self.seconds: dict[str, float] = {}  # per stage, for `texcv build --json`
-        self.warnings: list[str] = []  # every warning of this run, formatted (for watch)
+        self.verbose = verbose and not quiet
+        self.seconds: dict[str, float] = {}  # per stage, for `texcv build --format json`
+        self.warnings: list[InputWarning] = []  # every warning of this run, in order
 
     def stage(self, name: str, seconds: float, detail: str = "") -> None:
         self.seconds[name] = self.seconds.get(name, 0.0) + seconds
-        if not self.quiet:
+        if self.verbose:
             extra = f"  {detail}" if detail else ""
             print(f"texcv: {name:<9}{seconds * 1000:7.0f} ms{extra}", file=sys.stderr)
 
     def say(self, text: str) -> None:
         if not self.quiet:
-            print(text, file=sys.stderr)
+            terminal.say(text)
 
     def warn(self, warning: InputWarning) -> None:
-        self.warnings.append(warning.format())
-        self.say(self.warnings[-1])
+        self.warnings.append(warning)
+        self.say(warning.format())
+
+    def progress(self, label: str) -> AbstractContextManager[None]:
+        """A progress line for a long step (TeX), unless quiet."""
+        return nullcontext() if self.quiet else terminal.progress(label)
 
 
 def timed(reporter: Reporter, name: str, step: Callable[[], T], detail: str = "") -> T:
@@ -56,11 +67,16 @@ def timed(reporter: Reporter, name: str, step: Callable[[], T], detail: str = ""
     return result
 
 
-def load_and_validate(path: Path, reporter: Reporter) -> tuple[Loaded, CV]:
+def load_and_validate(request: BuildRequest, reporter: Reporter) -> tuple[Loaded, CV]:
     from texcv.schema.validate import validate
-    from texcv.source.yaml_reader import load_yaml
+    from texcv.source.yaml_reader import load_yaml, load_yaml_text
 
-    loaded = timed(reporter, "load", lambda: load_yaml(path, str(path)))
+    def load() -> Loaded:
+        if request.text is not None:
+            return load_yaml_text(request.text, request.display)
+        return load_yaml(request.input, request.display)
+
+    loaded = timed(reporter, "load", load)
     cv = timed(reporter, "validate", lambda: validate(loaded))
     print_warnings(loaded, cv, reporter)
     return loaded, cv
@@ -74,23 +90,15 @@ def print_warnings(loaded: Loaded, cv: CV, reporter: Reporter) -> None:
         reporter.warn(warning)
 
 
-def prepare(
-    loaded: Loaded,
-    cv: CV,
-    path: Path,
-    variant: str | None,
-    reporter: Reporter,
-    allowed: Sequence[Path] = (),
-) -> Prepared:
+def prepare(loaded: Loaded, cv: CV, request: BuildRequest, reporter: Reporter) -> Prepared:
     """The CV this build prints: its files checked, .bib works added, narrowed to the chosen
-    variant. ``allowed``: folders besides the CV's that its files may come from."""
+    variant. The request's ``allow_roots``: folders besides the CV's its files may come from."""
     from texcv.prepare import prepare
 
-    prepared = timed(
-        reporter, "prepare", lambda: prepare(loaded, cv, path.parent, variant, allowed)
-    )
+    folder, variant, allowed = request.folder, request.variant, request.allow_roots
+    prepared = timed(reporter, "prepare", lambda: prepare(loaded, cv, folder, variant, allowed))
     for warning in prepared.warnings:  # from the .bib files, at their lines
-        reporter.say(warning.format())
+        reporter.warn(warning)
     return prepared
 
 
@@ -111,7 +119,8 @@ def build_once(request: BuildRequest, reporter: Reporter) -> Outcome:
     from texcv.compile.uptodate import is_up_to_date, record
     from texcv.source.yaml_reader import require_file
 
-    require_file(request.input, str(request.input))  # the date below reads its time
+    if not request.from_stdin:
+        require_file(request.input, str(request.input))  # the date below reads its time
     if request.letter is not None:
         from texcv.app.letter import must_exist
 
@@ -119,7 +128,13 @@ def build_once(request: BuildRequest, reporter: Reporter) -> Outcome:
     source = request.source
     source_date = source_date_epoch(source)
     settings = request.settings(source_date)
-    if not request.force and is_up_to_date(request.output, request.stem, source, settings):
+    # Standard input has no file to hash: it is always built, and leaves no record.
+    remember = not request.from_stdin
+    if (
+        remember
+        and not request.force
+        and is_up_to_date(request.output, request.stem, source, settings)
+    ):
         return Outcome(None, source_date)
     from texcv.compile import early
 
@@ -136,7 +151,8 @@ def build_once(request: BuildRequest, reporter: Reporter) -> Outcome:
     finally:
         if early_pass is not None:
             early_pass.cancel()  # unused when the build failed before TeX; else a no-op
-    record(request.output, request.stem, source, settings, files, result.engine)
+    if remember:
+        record(request.output, request.stem, source, settings, files, result.engine)
     return Outcome(result, source_date)
 
 
@@ -149,30 +165,30 @@ def _build(
     from texcv.render import choose_engine, render
     from texcv.schema.input_files import referenced_files
 
-    path = request.input
-    loaded, full = load_and_validate(path, reporter)
-    prepared = prepare(loaded, full, path, request.variant, reporter, request.allow_roots)
+    loaded, full = load_and_validate(request, reporter)
+    prepared = prepare(loaded, full, request, reporter)
     cv = prepared.cv
     engine = request.engine or choose_engine(cv)
     tex = timed(reporter, "render", lambda: render(cv, engine=engine))
     try:
-        result = build_pdf(
-            tex,
-            request.output,
-            request.stem,
-            engine,
-            cv.design.timeout,
-            max_pages=cv.design.max_pages,
-            assets=_assets(cv, path),
-            source_date=source_date,
-            early=early_pass,
-        )
+        with reporter.progress(f"running {engine}"):
+            result = build_pdf(
+                tex,
+                request.output,
+                request.stem,
+                engine,
+                cv.design.timeout,
+                max_pages=cv.design.max_pages,
+                assets=_assets(cv, request.folder),
+                source_date=source_date,
+                early=early_pass,
+            )
     except (TexFailure, MissingGlyphs, PageLimitExceeded) as failure:
         raise explain(failure, tex=tex, engine=engine, loaded=loaded, prepared=prepared) from None
     report_tex(reporter, result)
     for warning in timed(reporter, "inspect", lambda: inspect(result.pdf, prepared)):
         reporter.warn(warning)
-    return result, referenced_files(full, path.parent)
+    return result, referenced_files(full, request.folder)
 
 
 def report_tex(reporter: Reporter, result: BuildResult) -> None:
@@ -194,11 +210,11 @@ def inspect(pdf: Path, prepared: Prepared) -> list[InputWarning]:
     )
 
 
-def _assets(cv: CV, path: Path) -> dict[str, Path]:
+def _assets(cv: CV, folder: Path) -> dict[str, Path]:
     """Files the .tex uses besides itself (the photo, checked by texcv.prepare)."""
     from texcv.render.document import photo_file
 
     photo = cv.header.photo
     if photo is None:
         return {}
-    return {photo_file(photo): path.parent / photo.path}
+    return {photo_file(photo): folder / photo.path}

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+STDIN = "-"  # as a file name on the command line: standard input (or output)
+STDIN_NAME = "<stdin>"  # how messages name it: `<stdin>:12:5: error: ...`
+
 
 @dataclass(frozen=True)
 class BuildRequest:
@@ -20,6 +23,8 @@ class BuildRequest:
     (letters/NAME.yaml) to build instead, sent with the CV ``input``; ``force`` builds even
     when nothing changed; ``allow_roots`` are folders besides the CV's own that the files it
     names may be in.
+    ``text`` is the CV itself when it came from standard input (``input`` is then ``-``):
+    files it names resolve from the current folder, and the PDF is ``cv.pdf``.
     """
 
     input: Path
@@ -29,6 +34,7 @@ class BuildRequest:
     force: bool = False
     allow_roots: tuple[Path, ...] = ()
     letter: Path | None = None
+    text: str | None = None
 
     @property
     def source(self) -> Path:
@@ -36,12 +42,27 @@ class BuildRequest:
         return self.letter or self.input
 
     @property
+    def from_stdin(self) -> bool:
+        return self.text is not None
+
+    @property
+    def display(self) -> str:
+        """The CV file's name in messages."""
+        return STDIN_NAME if self.from_stdin else str(self.input)
+
+    @property
+    def folder(self) -> Path:
+        """Where the files cv.yaml names (a .bib, the photo) are looked for."""
+        return Path() if self.from_stdin else self.input.parent
+
+    @property
     def stem(self) -> str:
         """The output files' name: ``cv`` for cv.yaml, ``cv-short`` for its variant `short`,
         ``letter-acme`` for letters/acme.yaml."""
         if self.letter is not None:
             return f"letter-{self.letter.stem}"
-        return f"{self.input.stem}-{self.variant}" if self.variant else self.input.stem
+        base = "cv" if self.from_stdin else self.input.stem
+        return f"{base}-{self.variant}" if self.variant else base
 
     @property
     def pdf(self) -> Path:

@@ -1,27 +1,35 @@
-"""`texcv build --json`: one JSON object on stdout that scripts and CI can read.
+"""The summary of a build, for `texcv build --format json` (its ``summary`` member):
 
-    {"ok": true, "input": "cv.yaml", "pdf": "build/cv.pdf", "tex": ..., "log": ...,
+    {"input": "cv.yaml", "pdf": "build/cv.pdf", "tex": ..., "log": ...,
      "engine": "pdflatex", "pages": 2, "passes": 1, "up_to_date": false,
      "source_date_epoch": "1700000000", "seconds": {"load": 0.01, ..., "total": 1.9}}
 
-A failed build prints ``{"ok": false, "error": ..., "exit_code": ...}`` (and the usual message
-on stderr). Paths are as given on the command line, not made absolute.
+Its shape is texcv.app.diagnostics.Summary. Paths are as given on the command line, not made
+absolute.
 """
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from texcv.errors import TexcvError
+from texcv.app.pipeline import Reporter, build_once
 
 if TYPE_CHECKING:
     from texcv.app.request import BuildRequest
     from texcv.compile import BuildResult
+
+
+def built(request: BuildRequest, reporter: Reporter) -> dict[str, Any]:
+    """Build, and return the summary of what was done."""
+    started = time.perf_counter()
+    outcome = build_once(request, reporter)
+    seconds = {**reporter.seconds, "total": time.perf_counter() - started}
+    return success(request, outcome.result, seconds, outcome.source_date)
 
 
 def success(
@@ -33,7 +41,6 @@ def success(
     """The summary of a build; ``result`` is None when the PDF was already up to date."""
     out_dir, stem = request.output, request.stem
     return {
-        "ok": True,
         "input": str(request.input),
         "pdf": str(request.pdf),
         "tex": str(out_dir / f"{stem}.tex"),
@@ -45,21 +52,6 @@ def success(
         "source_date_epoch": source_date,
         "seconds": {name: round(value, 3) for name, value in seconds.items()},
     }
-
-
-def failure(error: TexcvError) -> dict[str, Any]:
-    where = str(error.location) if error.location else None
-    return {
-        "ok": False,
-        "error": error.message,
-        "location": where,
-        "hint": error.hint,
-        "exit_code": error.exit_code,
-    }
-
-
-def dumps(summary: Mapping[str, Any]) -> str:
-    return json.dumps(summary, ensure_ascii=False, sort_keys=False)
 
 
 def page_count(pdf: Path) -> int | None:

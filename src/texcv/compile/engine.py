@@ -45,7 +45,9 @@ def sandbox_env(source_date: str | None) -> dict[str, str]:
 def engine_path(engine: str) -> str:
     if engine not in ENGINES:
         raise ToolMissingError(
-            f"unknown TeX engine '{engine}'", hint=f"use one of {', '.join(ENGINES)}"
+            f"unknown TeX engine '{engine}'",
+            hint=f"use one of {', '.join(ENGINES)}",
+            code=Code.VALUE_NOT_ALLOWED,
         )
     path = shutil.which(engine)
     if path is None:

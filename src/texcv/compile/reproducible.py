@@ -10,7 +10,7 @@ SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/):
 3. else (no git, or a repository without commits) the CV file's modification time: the time
    its content was last changed, which a rebuild of the unchanged file repeats and which
    archives keep. A fixed date would also repeat, but would print a false creation date in
-   every PDF built outside git.
+   every PDF built outside git. A CV read from standard input has no file: the build's time.
 
 ``FORCE_SOURCE_DATE=1`` makes TeX use that date for ``\\today`` too. The date alone is not enough:
 LuaTeX writes it in local time (``TZ=Asia/Tokyo`` gave ``+09'00'`` and other bytes), so every
@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
-from texcv.errors import InputError
+from texcv.errors import Code, InputError
 from texcv.source.git import git_output
 
 VARIABLE = "SOURCE_DATE_EPOCH"
@@ -42,7 +43,15 @@ def source_date_epoch(source: Path, environ: Mapping[str, str] | None = None) ->
     given = (os.environ if environ is None else environ).get(VARIABLE, "").strip()
     if given:
         return checked(given)
-    return last_commit_time(source.parent) or str(int(source.stat().st_mtime))
+    return last_commit_time(source.parent) or file_time(source)
+
+
+def file_time(source: Path) -> str:
+    """The file's modification time; for standard input (no file), the time of the build."""
+    try:
+        return str(int(source.stat().st_mtime))
+    except FileNotFoundError:
+        return str(int(time.time()))
 
 
 def checked(given: str) -> str:
@@ -56,12 +65,14 @@ def checked(given: str) -> str:
         raise InputError(
             f"{VARIABLE} must be a whole number of seconds since 1970, got '{given[:40]}'",
             hint=hint,
+            code=Code.SOURCE_DATE,
         )
     if int(given) > MAX_EPOCH:
         raise InputError(
             f"{VARIABLE}={given[:40]} is too large: TeX engines take dates up to "
             f"{MAX_EPOCH} (2038-01-19 03:14:07 UTC)",
             hint=hint,
+            code=Code.SOURCE_DATE,
         )
     return str(int(given))
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from texcv.errors import InputWarning, Location
+from texcv.errors import Code, InputWarning, Location
 from texcv.inspect import Findings, LinkProblem, Misplaced
 from texcv.schema.markup import plain_text
 from texcv.source.yaml_reader import DataPath, Positions, format_path, walk_strings
@@ -26,6 +26,11 @@ _HINTS = {
     "margin": "the line cannot wrap there: shorten the text, break long words with spaces, "
     "or choose another design.style",
     "overlap": "two texts share the same place: shorten one of them",
+}
+_CODES = {
+    "off_page": Code.TEXT_OFF_PAGE,
+    "margin": Code.TEXT_IN_MARGIN,
+    "overlap": Code.TEXT_OVERLAP,
 }
 _LINK_HINT = (
     "the text is printed but its link is wrong; this is a texcv bug: please report it "
@@ -103,11 +108,13 @@ def _misplaced(
     if problem.other is not None:
         message = message.replace("other text", f"{_quote(problem.other.text)}", 1)
     source = origin(path) if path is not None else None
+    kind = "margin" if "right edge" in problem.where else problem.problem
     return InputWarning(
         message,
         location=positions.locate(source) if source is not None else None,
         path=format_path(source) if source is not None else None,
-        hint=_HINTS["margin" if "right edge" in problem.where else problem.problem],
+        hint=_HINTS[kind],
+        code=_CODES[kind],
     )
 
 
@@ -127,6 +134,7 @@ def _link(link: LinkProblem, positions: Positions, origin: Origin) -> InputWarni
         location=positions.locate(source) if source is not None else None,
         path=format_path(source) if source is not None else None,
         hint=_LINK_HINT,
+        code=Code.WRONG_LINK,
     )
 
 
