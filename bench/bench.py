@@ -64,7 +64,7 @@ def timed(command: list[str], cwd: Path | None = None) -> tuple[float, str]:
 
 
 def texcv_build(source: Path, out: Path, timings: Timings, prefix: str) -> None:
-    seconds, log = timed([*TEXCV, "build", str(source), "-o", str(out)])
+    seconds, log = timed([*TEXCV, "build", str(source), "-o", str(out), "-v"])
     timings.add(f"{prefix} whole", seconds)
     stages = {name: int(ms) / 1000 for name, ms in STAGE.findall(log)}
     for name, value in stages.items():

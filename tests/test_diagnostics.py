@@ -166,7 +166,9 @@ def test_the_readme_annotations_workflow_lints_clean(tmp_path: Path) -> None:
 
 
 @pytest.mark.tex
-def test_build_json_has_the_summary_and_json_is_its_alias(require_tex: None, tmp_path: Path) -> None:
+def test_build_json_has_the_summary_and_json_is_its_alias(
+    require_tex: None, tmp_path: Path
+) -> None:
     (tmp_path / "cv.yaml").write_text(WARNS, encoding="utf-8")
     done = run_texcv("build", "cv.yaml", "-o", "out", "--format", "json", cwd=tmp_path)
     assert done.returncode == 0 and done.stderr == "", done.stderr

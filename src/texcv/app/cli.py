@@ -23,6 +23,7 @@ from texcv.signals import Stopped, stop_on_signals
 
 DEFAULT_INPUT = "cv.yaml"
 DEFAULT_OUTPUT = "build"
+FORMATS = ("text", "json", "github")  # --format: texcv.app.diagnostics makes the other two
 
 
 def build_request(
@@ -207,8 +208,6 @@ def input_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def format_option(parser: argparse.ArgumentParser) -> None:
-    from texcv.app.diagnostics import FORMATS
-
     parser.add_argument(
         "--format",
         choices=FORMATS,

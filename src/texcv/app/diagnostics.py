@@ -17,7 +17,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from texcv.app.pipeline import Reporter
 from texcv.errors import CODE_DESCRIPTIONS, Code, InputErrors, TexcvError
 
-FORMATS = ("text", "json", "github")
 Severity = Literal["error", "warning"]
 
 
