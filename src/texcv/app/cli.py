@@ -343,6 +343,19 @@ def build_parser() -> argparse.ArgumentParser:
     debug_flag(schema)
     schema.set_defaults(handler=command_schema)
 
+    from texcv.app.completion import SHELLS
+
+    completion = sub.add_parser(
+        "completion",
+        help="print a shell completion script (bash or zsh)",
+        description="Print a completion script for texcv. bash: texcv completion bash > "
+        "~/.local/share/bash-completion/completions/texcv; zsh: texcv completion zsh > "
+        "~/.zfunc/_texcv (a folder in your fpath).",
+    )
+    completion.add_argument("shell", choices=SHELLS)
+    debug_flag(completion)
+    completion.set_defaults(handler=command_completion)
+
     new = sub.add_parser(
         "new",
         help="write a commented starter cv.yaml",
@@ -460,6 +473,13 @@ def command_schema(args: argparse.Namespace) -> int:
     from texcv import files
 
     files.write_text(Path(args.output), text)  # whole: an editor never sees half a schema
+    return 0
+
+
+def command_completion(args: argparse.Namespace) -> int:
+    from texcv.app.completion import completion_script
+
+    sys.stdout.write(completion_script(build_parser(), args.shell))
     return 0
 
 
