@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed
 TEX_STAMP := $(VENV)/.tex-installed
+TEST_STAMP := $(VENV)/.test-tools-installed
 CV ?= cv.yaml
 OUT ?= build
 SOURCES := $(shell find src -name '*.py' 2>/dev/null) $(wildcard latex_templates/*.tex)
@@ -76,7 +77,7 @@ schema: $(PY_STAMP)
 	$(BIN)/texcv schema --letter -o letter.schema.json
 	$(BIN)/texcv schema --diagnostics -o diagnostics.schema.json
 
-test: $(PY_STAMP) $(TEX_STAMP)
+test: $(PY_STAMP) $(TEX_STAMP) $(TEST_STAMP)
 	$(BIN)/python -m pytest -n auto -q
 
 # Style (ruff) and the architecture: the import contracts in pyproject.toml (import-linter).
@@ -96,6 +97,11 @@ $(PY_STAMP): pyproject.toml
 # TeX Live, moderncv, fonts and poppler-utils from the system's packages (one script for all).
 $(TEX_STAMP): .ci/install-tex.sh src/texcv/app/debian-packages.txt | $(PY_STAMP)
 	bash .ci/install-tex.sh
+	@touch $@
+
+# What only the tests need (.ci/test-packages.txt: strace, chromium and its driver).
+$(TEST_STAMP): .ci/install-tex.sh .ci/test-packages.txt | $(TEX_STAMP)
+	bash .ci/install-tex.sh --test-tools
 	@touch $@
 
 tex-deps:

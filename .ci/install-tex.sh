@@ -6,7 +6,8 @@
 #
 #   .ci/install-tex.sh                install what is missing (root or sudo, Debian/Ubuntu)
 #   .ci/install-tex.sh --test-tools   the same, plus what the test suite needs
-#                                     (.ci/test-packages.txt: strace)
+#                                     (.ci/test-packages.txt: strace, chromium,
+#                                     chromium-driver)
 #   .ci/install-tex.sh --check        exit 0 when everything is there, 1 otherwise
 #   .ci/install-tex.sh --print        print the command that would install it
 #
@@ -46,6 +47,8 @@ missing() {
   fc-list : file 2>/dev/null | grep NotoSerif-Regular >/dev/null || { echo "Noto fonts"; return; }
   if [ "$TEST_TOOLS" = 1 ]; then
     command -v strace >/dev/null 2>&1 || { echo "strace"; return; }
+    command -v chromium >/dev/null 2>&1 || { echo "chromium"; return; }
+    command -v chromedriver >/dev/null 2>&1 || { echo "chromedriver"; return; }
   fi
   return 0
 }

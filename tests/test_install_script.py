@@ -36,7 +36,7 @@ for package in "${packages[@]}"; do
   if [ -f "$deb" ]; then echo "cached $package" >> "$FAKE_APT_LOG"
   else echo "downloaded $package" >> "$FAKE_APT_LOG"; echo "$package" > "$deb"; fi
 done
-for tool in pdflatex lualatex pdftotext latexmk strace; do
+for tool in pdflatex lualatex pdftotext latexmk strace chromium chromedriver; do
   printf '#!/bin/sh\nexit 0\n' > "$FAKE_BIN/$tool"
 done
 printf '#!/bin/sh\necho /fake/$1\n' > "$FAKE_BIN/kpsewhich"
@@ -110,7 +110,7 @@ def test_the_cache_holds_plain_deb_files_and_the_next_run_downloads_nothing(
     assert log(second).count("update") == 1
 
 
-def test_test_tools_add_strace(tmp_path: Path) -> None:
+def test_test_tools_add_strace_and_the_browser(tmp_path: Path) -> None:
     env = machine(tmp_path, "tests")
     assert install(env).returncode == 0
     assert "downloaded strace" not in log(env)
@@ -118,6 +118,9 @@ def test_test_tools_add_strace(tmp_path: Path) -> None:
     assert install(env).returncode == 0  # strace is not texcv's own need
     done = install(env, "--test-tools")
     assert done.returncode == 0, done.stderr
-    assert log(env)[-1] == "downloaded strace"
+    assert log(env)[-3:] == [f"downloaded {p}" for p in ("strace", "chromium", "chromium-driver")]
     printed = install(env, "--test-tools", "--print").stdout
-    assert printed.split()[-1] == "strace"
+    assert printed.split()[-3:] == ["strace", "chromium", "chromium-driver"]
+    (Path(env["FAKE_BIN"]) / "chromedriver").unlink()
+    assert subprocess.run(["bash", str(SCRIPT), "--test-tools", "--check"], env=env).returncode
+    assert install(env, "--test-tools").returncode == 0  # the check noticed it missing

@@ -153,32 +153,25 @@ def command_letter(args: argparse.Namespace) -> int:
 
 
 def command_watch(args: argparse.Namespace) -> int:
-    """Rebuild on every save; one line per build; the last good PDF stays while cv.yaml is broken."""
+    """Rebuild on every save; the whole diagnosis of each build (texcv.app.pipeline.Attempt);
+    the last good PDF stays while cv.yaml is broken."""
+    from texcv.app.pipeline import attempt
     from texcv.app.watch import watch
-    from texcv.compile.uptodate import recorded_files
 
     request = build_request(args, stdin=False)
 
     def rebuild() -> tuple[str, list[Path]]:
-        """The whole diagnosis of one build: its warnings, then its error (every line, with
-        its hints and did-you-mean) or its one-line summary."""
-        reporter = Reporter(quiet=True)
-        started = time.perf_counter()
-        try:
-            result = build_once(request, reporter).result
-        except TexcvError as error:
-            line = error.format()
-        else:
-            seconds = time.perf_counter() - started
-            if result is None:
-                line = f"{request.pdf} is up to date"
-            else:
-                pages = f"{result.pages} page{'s' if result.pages != 1 else ''}, "
-                line = f"built {result.pdf} ({pages if result.pages else ''}{seconds:.2f} s)"
-        files = [request.input, *recorded_files(request.output, request.stem)]
-        return "\n".join([*(w.format() for w in reporter.warnings), line]), files
+        done = attempt(request)
+        return done.diagnosis(), done.files()
 
     return watch(rebuild)
+
+
+def command_serve(args: argparse.Namespace) -> int:
+    """Build and watch like `watch`, and show the pages on http://127.0.0.1:PORT/."""
+    from texcv.app.serve import serve_cv
+
+    return serve_cv(build_request(args, stdin=False), args.port, open_browser=args.open)
 
 
 def debug_flag(parser: argparse.ArgumentParser) -> None:
@@ -305,6 +298,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     debug_flag(letter)
     letter.set_defaults(handler=command_letter)
+
+    serve = sub.add_parser(
+        "serve",
+        help="a live preview in your browser: build, watch, show the pages on 127.0.0.1",
+        description="Build and rebuild like `watch`, and serve a page on http://127.0.0.1:PORT/ "
+        "that shows the PDF's pages and reloads after each build. While cv.yaml is broken it "
+        "shows the errors with the lines around them, and the last good pages. Listens on "
+        "127.0.0.1 only. Ctrl-C stops.",
+    )
+    common(serve)
+    serve.add_argument(
+        "--port", type=int, default=8765, help="the port (default: 8765; 0 picks a free one)"
+    )
+    serve.add_argument("--open", action="store_true", help="open the page in your browser")
+    serve.set_defaults(handler=command_serve)
 
     check = sub.add_parser(
         "check",

@@ -10,13 +10,13 @@ import sys
 import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from texcv.app import terminal
 from texcv.app.request import BuildRequest
-from texcv.errors import InputWarning
+from texcv.errors import InputWarning, TexcvError
 
 if TYPE_CHECKING:
     from texcv.compile import BuildResult
@@ -218,3 +218,48 @@ def _assets(cv: CV, folder: Path) -> dict[str, Path]:
     if photo is None:
         return {}
     return {photo_file(photo): folder / photo.path}
+
+
+@dataclass
+class Attempt:
+    """One build of `texcv watch` or `texcv serve`: what it made, or the error that stopped
+    it, with its warnings. A failure is a value here: the watching goes on."""
+
+    request: BuildRequest
+    result: BuildResult | None = None  # None: up to date, or failed
+    error: TexcvError | None = None
+    warnings: list[InputWarning] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        """One line: what was built, or the first line of the error."""
+        if self.error is not None:
+            return self.error.format().splitlines()[0]
+        if self.result is None:
+            return f"{self.request.pdf} is up to date"
+        pages = self.result.pages
+        count = f"{pages} page{'s' if pages != 1 else ''}, " if pages else ""
+        return f"built {self.result.pdf} ({count}{self.seconds:.2f} s)"
+
+    def diagnosis(self) -> str:
+        """The whole diagnosis: the warnings, then the error (every line) or the summary."""
+        last = self.error.format() if self.error is not None else self.summary()
+        return "\n".join([*(warning.format() for warning in self.warnings), last])
+
+    def files(self) -> list[Path]:
+        """What to watch from now on: cv.yaml and every file the last good build used."""
+        from texcv.compile.uptodate import recorded_files
+
+        request = self.request
+        return [request.input, *recorded_files(request.output, request.stem)]
+
+
+def attempt(request: BuildRequest) -> Attempt:
+    """Build once, quietly; never raises a TexcvError (it is kept in the Attempt)."""
+    reporter = Reporter(quiet=True)
+    started = time.perf_counter()
+    try:
+        result = build_once(request, reporter).result
+    except TexcvError as error:
+        return Attempt(request, error=error, warnings=reporter.warnings)
+    return Attempt(request, result, None, reporter.warnings, time.perf_counter() - started)

@@ -34,7 +34,7 @@ def watch(
     only when the files lie in other folders is a new one armed, and a file that changed
     while none was (its size, time or inode differ) is rebuilt at once.
     """
-    say = say or _print
+    say = say or say_with_time
     try:
         files = _build(rebuild, say)
         announced = False
@@ -112,5 +112,6 @@ def _build(rebuild: Rebuild, say: Callable[[str], None]) -> list[Path]:
     return [f for f in files if f.parent.is_dir()]
 
 
-def _print(text: str) -> None:
+def say_with_time(text: str) -> None:
+    """A line on stdout after the time of day, at once (a script or test may be reading)."""
     print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stdout, flush=True)
