@@ -60,7 +60,7 @@ def test_every_pdflatex_character_extracts_as_itself(require_tex: None, tmp_path
         "sections": [{"title": "T", "kind": "text", "entries": entries}],
     }
     (tmp_path / "cv.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    result = run_texcv("build", "cv.yaml", "-o", "out", cwd=tmp_path)
+    result = run_texcv("build", "cv.yaml", "-o", "out", "-v", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "pdflatex" in result.stderr
     text = subprocess.run(

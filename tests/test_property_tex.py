@@ -65,7 +65,7 @@ def texts(value: object, key: str = "") -> list[str]:
 
 def build_and_read(folder: Path, cv: dict[str, object]) -> tuple[str, str]:
     (folder / "cv.yaml").write_text(yaml.safe_dump(cv, allow_unicode=True), encoding="utf-8")
-    result = run_texcv("build", "cv.yaml", "-o", "out", "--force", cwd=folder)
+    result = run_texcv("build", "cv.yaml", "-o", "out", "--force", "-v", cwd=folder)
     assert result.returncode == 0, result.stderr
     text = subprocess.run(
         ["pdftotext", "-raw", "-enc", "UTF-8", str(folder / "out" / "cv.pdf"), "-"],

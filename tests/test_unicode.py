@@ -81,7 +81,7 @@ def copy_of_repo_cv(folder: Path, titles: list[str], url: str | None = None) -> 
 def world_cv(require_tex: None, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     folder = tmp_path_factory.mktemp("world")
     source = copy_of_repo_cv(folder, [LINKED_TITLE, *EXAMPLES], url=PUBLICATION_URL)
-    result = run_texcv("build", str(source), "-o", str(folder / "out"), cwd=folder)
+    result = run_texcv("build", str(source), "-o", str(folder / "out"), "-v", cwd=folder)
     assert result.returncode == 0, result.stderr
     return folder / "out" / "cv.pdf", result.stderr
 

@@ -64,6 +64,8 @@ def new_document(
     _header(document, cv.header, photo=photo)
     document.preamble.append(properties)
     document.preamble.append(tex.Template("reproducible"))
+    if cv.metadata.pdfa:
+        document.preamble.append(tex.Template("pdfa"))  # after reproducible: keeps an ID
     document.preamble.append(page_numbers(words))
     return document
 
@@ -119,6 +121,8 @@ def _document(cv: CV, engine: str) -> Document:
         width = tex.SetLength(tex.HintsColumnWidth(), keyword(design.date_width))
         document.preamble.append(width)
     document.preamble.append(tex.Template("xmp"))
+    if cv.metadata.pdfa:
+        document.preamble.append(tex.Template("pdfa-options"))
     return document
 
 

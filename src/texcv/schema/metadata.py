@@ -26,3 +26,10 @@ class Metadata(StrictModel):
         description="The PDF's keywords. Default: your name and the section titles.",
         examples=[["optimization", "sparse neural networks", "postdoc"]],
     )
+    pdfa: bool = Field(
+        False,
+        description="Make the PDF an archival PDF/A-2b: the sRGB colour profile as output "
+        "intent, a file identifier, printable links, PDF/A identification in the XMP "
+        "metadata. Some portals and archives ask for it.",
+        examples=[True],
+    )
