@@ -22,6 +22,7 @@ class Code(StrEnum):
     FILE_MISSING = "file-missing"
     FILE_UNREADABLE = "file-unreadable"
     FILE_EMPTY = "file-empty"
+    FILE_OUTSIDE = "file-outside"
     NOT_UTF8 = "not-utf8"
     YAML_SYNTAX = "yaml-syntax"
     DUPLICATE_KEY = "duplicate-key"
@@ -71,6 +72,7 @@ CODE_DESCRIPTIONS: dict[Code, str] = {
     Code.FILE_MISSING: "a file cv.yaml needs (itself, a .bib, the photo) does not exist",
     Code.FILE_UNREADABLE: "a file exists but cannot be read (a folder, no permission)",
     Code.FILE_EMPTY: "cv.yaml is empty",
+    Code.FILE_OUTSIDE: "a file cv.yaml names lies outside its folder (see --allow-root)",
     Code.NOT_UTF8: "a file is not valid UTF-8",
     Code.YAML_SYNTAX: "cv.yaml is not valid YAML (or uses YAML that texcv refuses)",
     Code.DUPLICATE_KEY: "a key appears twice in one mapping",
@@ -227,6 +229,8 @@ class BuildError(TexcvError):
 
 class DiskFull(BuildError):
     """The file system holding ``folder`` is full: said plainly, not as TeX's or the OS's symptom."""
+
+    code = Code.SYSTEM
 
     def __init__(self, folder: str) -> None:
         super().__init__(

@@ -199,6 +199,7 @@ class _Notes:
                 f"@{entry.type}{{{entry.key}}} {message}",
                 location=self.where,
                 hint=hint,
+                code=Code.BIB_ENTRY,
             )
         )
 

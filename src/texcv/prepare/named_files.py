@@ -9,7 +9,7 @@ form TeX can include (texcv.source.images).
 
 from __future__ import annotations
 
-from texcv.errors import InputError, InputErrors
+from texcv.errors import Code, InputError, InputErrors
 from texcv.schema import CV
 from texcv.schema.input_files import named_files
 from texcv.source.images import image_problem
@@ -34,7 +34,11 @@ def check_named_files(cv: CV, positions: Positions, roots: Roots) -> None:
         except OutsideRoots as reason:
             errors.append(
                 InputError(
-                    f"the file {named.value} {reason}", location=where, path=at, hint=ALLOW_HINT
+                    f"the file {named.value} {reason}",
+                    location=where,
+                    path=at,
+                    hint=ALLOW_HINT,
+                    code=Code.FILE_OUTSIDE,
                 )
             )
             continue
@@ -47,11 +51,19 @@ def check_named_files(cv: CV, positions: Positions, roots: Roots) -> None:
                     location=where,
                     path=at,
                     hint="the path is relative to the folder of cv.yaml",
+                    code=Code.FILE_MISSING,
                 )
             )
             continue
         problem = image_problem(path)
         if problem is not None:
-            errors.append(InputError(f"the photo {named.value} {problem}", location=where, path=at))
+            errors.append(
+                InputError(
+                    f"the photo {named.value} {problem}",
+                    location=where,
+                    path=at,
+                    code=Code.FILE_UNREADABLE,
+                )
+            )
     if errors:
         raise InputErrors(errors)

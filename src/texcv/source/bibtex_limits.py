@@ -14,7 +14,7 @@ from typing import Any
 from pybtex.database import BibliographyData
 from pybtex.database.input.bibtex import LowLevelParser, Parser
 
-from texcv.errors import InputError, Location
+from texcv.errors import Code, InputError, Location
 from texcv.source.yaml_reader import MAX_FILE_BYTES
 
 MAX_VALUE_CHARS = 100_000  # an abstract is a few thousand characters
@@ -83,4 +83,5 @@ class _Counting(LowLevelParser):  # type: ignore[misc]
             location=Location(self.display, line),
             hint="@string macros nested and joined with '#' multiply: this looks like a "
             "macro bomb; write the text out instead",
+            code=Code.INPUT_TOO_LARGE,
         )

@@ -297,7 +297,7 @@ def _warning(
             if where.startswith("outside")
             else "check this entry's commas, braces and quotes; BibTeX skips the rest too"
         )
-    return InputWarning(message, location=Location(display, line), hint=hint)
+    return InputWarning(message, location=Location(display, line), hint=hint, code=Code.BIB_SYNTAX)
 
 
 def _inside(line: int | None, starts: list[tuple[int, str]]) -> str:
