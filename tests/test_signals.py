@@ -76,7 +76,7 @@ def wait_for(condition: Callable[[], object], process: subprocess.Popen[str]) ->
 
 def start_build(folder: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "texcv", "build", "cv.yaml", "-o", "out"],
+        [sys.executable, "-m", "texcv", "build", "cv.yaml", "-o", "out", "-v"],  # -v: stage lines
         cwd=folder,
         env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
         stdout=subprocess.PIPE,
