@@ -11,7 +11,7 @@ SOURCES := $(shell find src -name '*.py' 2>/dev/null) $(wildcard latex_templates
 
 .DEFAULT_GOAL := pdf
 LETTERS_DIR := $(dir $(CV))letters
-.PHONY: pdf letter all-variants tex schema test lint clean distclean tex-deps bench watch preview release
+.PHONY: pdf letter all-variants tex schema test lint clean distclean tex-deps bench watch serve preview release
 
 # `make pdf VARIANT=short` builds the variant `short` of cv.yaml as build/cv-short.pdf.
 pdf: $(OUT)/$(if $(VARIANT),cv-$(VARIANT),cv).pdf
@@ -51,6 +51,10 @@ all-variants: $(OUT)/cv.pdf
 # Rebuild on every save of cv.yaml or a file it uses; Ctrl-C stops.
 watch: $(PY_STAMP) $(TEX_STAMP)
 	$(BIN)/texcv watch $(CV) -o $(OUT)
+
+# The same, with a live preview page on http://127.0.0.1:8765/ (texcv serve).
+serve: $(PY_STAMP) $(TEX_STAMP)
+	$(BIN)/texcv serve $(CV) -o $(OUT)
 
 # Time each stage against a plain pdflatex run (see bench/README.md).
 bench: $(PY_STAMP) $(TEX_STAMP)

@@ -47,7 +47,9 @@ missing() {
   fc-list : file 2>/dev/null | grep NotoSerif-Regular >/dev/null || { echo "Noto fonts"; return; }
   if [ "$TEST_TOOLS" = 1 ]; then
     command -v strace >/dev/null 2>&1 || { echo "strace"; return; }
-    command -v chromium >/dev/null 2>&1 || { echo "chromium"; return; }
+    # GitHub's Ubuntu runners come with Google Chrome and its driver (Ubuntu's chromium is a snap).
+    command -v chromium >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 ||
+      { echo "chromium"; return; }
     command -v chromedriver >/dev/null 2>&1 || { echo "chromedriver"; return; }
   fi
   return 0

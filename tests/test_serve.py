@@ -38,7 +38,7 @@ TYPO = "        titel: A typo in a key\n"
 
 def browser_tools() -> tuple[str, str]:
     """Chromium and its driver; in CI they must be there (.ci/install-tex.sh --test-tools)."""
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = shutil.which("chromium") or shutil.which("google-chrome")
     driver = shutil.which("chromedriver")
     if chromium and driver:
         return chromium, driver

@@ -56,6 +56,7 @@ class Code(StrEnum):
     DATE_ORDER = "date-order"
     FUTURE_END = "future-end"
     DUPLICATE_ENTRY = "duplicate-entry"
+    NO_AUTHORS = "no-authors"
     IMPORT_NOTE = "import-note"
     TEXT_OFF_PAGE = "text-off-page"
     TEXT_IN_MARGIN = "text-in-margin"
@@ -101,6 +102,7 @@ CODE_DESCRIPTIONS: dict[Code, str] = {
     Code.DATE_ORDER: "warning: entries are out of date order",
     Code.FUTURE_END: "warning: an end date in the future that is not `present`",
     Code.DUPLICATE_ENTRY: "warning: the same entry twice",
+    Code.NO_AUTHORS: "warning: a publication without authors",
     Code.IMPORT_NOTE: "warning: texcv import put or left a source field somewhere to check",
     Code.TEXT_OFF_PAGE: "warning: text printed outside the page, where nobody sees it",
     Code.TEXT_IN_MARGIN: "warning: a line runs into the right margin",

@@ -193,6 +193,7 @@ def _authorless(cv: CV, positions: Positions) -> Iterator[InputWarning]:
     for path, entry in _entries(cv):
         if isinstance(entry, PublicationEntry) and not entry.authors:
             yield _warning(
+                Code.NO_AUTHORS,
                 "publication without authors: it is listed without any",
                 path,
                 positions,
