@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from texcv.app.pipeline import Reporter, report_tex, timed
-from texcv.errors import InputError, InputWarning, Location
+from texcv.errors import Code, InputError, InputWarning, Location
 
 if TYPE_CHECKING:
     from texcv.app.request import BuildRequest
@@ -51,6 +51,7 @@ def must_exist(letter: Path, cv: Path) -> None:
         f"no letter {letter.stem!r}: {letter} does not exist",
         location=Location(str(letter)),
         hint=f"letters beside {cv}: {known}; `texcv new` writes a starter letter",
+        code=Code.FILE_MISSING,
     )
 
 
@@ -75,6 +76,7 @@ def load_letter(
                 location=loaded.positions.locate(("variant",)),
                 path="variant",
                 hint="name one of cv.yaml's `variants:`, or leave `variant` out",
+                code=Code.UNKNOWN_VARIANT,
             )
         cv_loaded, cv, _ = with_variant(cv_loaded, cv, letter.variant)
     return loaded, letter, cv_loaded, cv
