@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one place that installs texcv's system dependencies: TeX Live with moderncv,
-# the Unicode engines and their fonts, latexmk and poppler-utils. The package list is
+# the Unicode engines and their fonts, pdfLaTeX's Vietnamese, Greek and Cyrillic support,
+# latexmk and poppler-utils. The package list is
 # src/texcv/app/debian-packages.txt (`texcv doctor` prints the same list).
 # Used by the Makefile (`make pdf` / `make test`), .ci/run, the GitHub workflows and action.yml.
 #
@@ -43,6 +44,12 @@ missing() {
   kpsewhich moderncv.cls >/dev/null 2>&1 || { echo "moderncv.cls"; return; }
   kpsewhich fontawesome5.sty >/dev/null 2>&1 || { echo "fontawesome5.sty"; return; }
   kpsewhich french.ldf >/dev/null 2>&1 || { echo "french.ldf"; return; }
+  kpsewhich t5enc.def >/dev/null 2>&1 || { echo "t5enc.def (Vietnamese)"; return; }
+  kpsewhich lgrenc.def >/dev/null 2>&1 || { echo "lgrenc.def (Greek)"; return; }
+  kpsewhich lgrlmss.fd >/dev/null 2>&1 || { echo "lgrlmss.fd (Greek fonts)"; return; }
+  kpsewhich t2aenc.def >/dev/null 2>&1 || { echo "t2aenc.def (Cyrillic)"; return; }
+  kpsewhich t2afcs.fd >/dev/null 2>&1 || { echo "t2afcs.fd (Cyrillic fonts)"; return; }
+  command -v fc-list >/dev/null 2>&1 || { echo "fc-list"; return; }
   fc-list : file 2>/dev/null | grep NotoSansCJK >/dev/null || { echo "Noto CJK fonts"; return; }
   fc-list : file 2>/dev/null | grep NotoSerif-Regular >/dev/null || { echo "Noto fonts"; return; }
   if [ "$TEST_TOOLS" = 1 ]; then
@@ -112,4 +119,8 @@ if [ -n "$what" ]; then
   echo "texcv: error: TeX install finished but $what is still missing." >&2
   exit 1
 fi
+# LuaLaTeX's index of installed fonts, made once in TeX Live's shared cache: each build folder
+# starts its own font cache from a copy of it (texcv.compile.fonts) instead of reading every
+# installed font again.
+"${SUDO[@]}" luaotfload-tool --update >/dev/null 2>&1 || true
 echo "texcv: TeX Live installed." >&2

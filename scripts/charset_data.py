@@ -1,6 +1,6 @@
 """Regenerate texcv's list of pdfLaTeX characters from the installed TeX Live, or check it.
 
-    python scripts/charset_data.py          # rewrite src/texcv/render/data/t1ts1.txt
+    python scripts/charset_data.py          # rewrite src/texcv/render/data/pdflatex.txt
     python scripts/charset_data.py --check  # exit 1 when the committed file is out of date
 
 The renderer reads the committed file (texcv.render.charset) and never runs kpsewhich itself;
@@ -20,7 +20,7 @@ from texcv.render.charset import DATA, DFU_FILES, data_text
 def installed_dfu_text(name: str) -> str:
     """The text of a .dfu file of the installed TeX Live (found with kpsewhich)."""
     found = subprocess.run(["kpsewhich", name], capture_output=True, text=True, check=True)
-    return Path(found.stdout.strip()).read_text(encoding="latin-1")
+    return Path(found.stdout.strip()).read_text(encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,11 +29,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     installed = data_text({name: installed_dfu_text(name) for name in DFU_FILES})
     if args.check:
-        if DATA.read_text(encoding="ascii") != installed:
+        if not DATA.exists() or DATA.read_text(encoding="utf-8") != installed:
             print(f"{DATA} differs from the installed TeX Live: run {sys.argv[0]}")
             return 1
         return 0
-    DATA.write_text(installed, encoding="ascii")
+    DATA.write_text(installed, encoding="utf-8")
     print(f"wrote {DATA}", file=sys.stderr)
     return 0
 

@@ -38,6 +38,7 @@ PRINTS = {
     "textasciigrave": "`",
     "string": "",  # \string~ in a URL prints the tilde that follows
     "texcvhyphen": "-",  # a hyphen in PDF strings (latex_templates/metadata.tex)
+    "texcvcjkbreak": "",  # a permitted line break between CJK characters
 }
 
 _parse_context = get_default_latex_context_db()
@@ -47,6 +48,8 @@ _parse_context.add_context_category(
         *(macrospec.MacroSpec(name, "") for name in PRINTS),
         *(macrospec.MacroSpec(name, "{") for name in ("textbf", "emph")),
         macrospec.MacroSpec("href", "{{"),
+        macrospec.MacroSpec("texcvscript", "{{"),  # a run of another script: its text
+        macrospec.MacroSpec("texcvltr", "{"),
     ],
     prepend=True,
 )
@@ -57,6 +60,8 @@ _text_context.add_context_category(
         *(MacroTextSpec(name, text) for name, text in PRINTS.items()),
         *(MacroTextSpec(name, "%(1)s") for name in ("textbf", "emph")),
         MacroTextSpec("href", "%(2)s"),
+        MacroTextSpec("texcvscript", "%(2)s"),
+        MacroTextSpec("texcvltr", "%(1)s"),
     ],
     prepend=True,
 )
@@ -86,7 +91,8 @@ _BRACKETS = set("[]")
 # Pairs a font turns into one other glyph (T1 and TeX ligatures): -- ,, << >> '' `` !` ?`
 _LIGATURES = ("--", ",,", "<<", ">>", "''", "``", "!`", "?`")
 # Commands that print one character and take no argument: the ones above, and the control
-# symbols \{ \} \$ \& \# \% \_ (``string`` is only for URLs, it changes how TeX reads on).
+# symbols \{ \} \$ \& \# \% \_ (``string`` is only for URLs, it changes how TeX reads on);
+# \texcvcjkbreak prints nothing (a line may break there).
 _PRINTS_ONE = (set(PRINTS) - {"string"}) | set("{}$&#%_")
 
 
@@ -113,12 +119,32 @@ def _inert(node: LatexNode, *, in_group: bool) -> bool:
         )
     if isinstance(node, LatexMacroNode):
         arguments = node.nodeargd.argnlist if node.nodeargd else []
+        if node.macroname in _WRAPPERS:  # a run of another script: its key, then inert text
+            *key, text = arguments
+            return (
+                all(isinstance(k, LatexGroupNode) and _is_key(k) for k in key)
+                and isinstance(text, LatexGroupNode)
+                and all(_inert(n, in_group=False) for n in text.nodelist)
+            )
         return node.macroname in _PRINTS_ONE and not any(arguments)
     if isinstance(node, LatexGroupNode):
         return len(node.nodelist) <= 1 and all(_inert(n, in_group=True) for n in node.nodelist)
     if isinstance(node, LatexSpecialsNode):
         return node.specials_chars == "~"
     return False  # math, comments, environments
+
+
+# The escaper's wrappers around a run of another script (texcv.render.scripts): a script key
+# (letters only), then the run's text.
+_WRAPPERS = {"texcvscript", "texcvltr"}
+
+
+def _is_key(group: LatexGroupNode) -> bool:
+    return (
+        len(group.nodelist) == 1
+        and isinstance(group.nodelist[0], LatexCharsNode)
+        and (group.nodelist[0].chars.isascii() and group.nodelist[0].chars.isalpha())
+    )
 
 
 def url_of(latex_url: str) -> str:

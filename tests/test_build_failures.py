@@ -39,8 +39,8 @@ def break_and_build(project: Path, text: str) -> tuple[subprocess.CompletedProce
 
 
 def test_tex_error_in_a_field_points_at_its_cv_yaml_line(project: Path) -> None:
-    """A Greek letter under a forced pdflatex stops TeX inside the entry's title (line 9)."""
-    broken = SMALL.replace("Notes on the Analytical", "Notes on the α Analytical") + (
+    """A Chinese character under a forced pdflatex stops TeX inside the entry's title (line 9)."""
+    broken = SMALL.replace("Notes on the Analytical", "Notes on the 中 Analytical") + (
         "design:\n  engine: pdflatex\n"
     )
     result, before = break_and_build(project, broken)
@@ -48,7 +48,7 @@ def test_tex_error_in_a_field_points_at_its_cv_yaml_line(project: Path) -> None:
     assert "Traceback" not in result.stderr
     error = next(line for line in result.stderr.splitlines() if ": error: " in line)
     assert error.startswith("cv.yaml:9:16: error: TeX error"), result.stderr
-    assert "Unicode character α (U+03B1)" in error
+    assert "Unicode character 中 (U+4E2D)" in error
     assert "at: sections[0].entries[0].title" in result.stderr
     log = project / "build" / "cv.log"
     assert f"full log: {Path('build') / 'cv.log'}" in result.stderr

@@ -97,7 +97,11 @@ def test_whitespace_and_control_characters(text: str, expected: str) -> None:
 
 def test_unicode_spaces_are_characters_not_separators() -> None:
     assert latex_to_text(escape_text("a\u00a0b")) == "a\u00a0b"  # stays unbreakable
-    assert escape_text("中\u3000文") == "中\u3000文"  # ideographic space kept
+    assert escape_text("x\u3000y") == "x\u3000y"  # ideographic space kept
+    # in Chinese text too, in the run the CJK font prints (a line may break beside it)
+    assert escape_text("中\u3000文") == (
+        r"\texcvscript{Hani}{中\texcvcjkbreak{}" + "\u3000" + r"\texcvcjkbreak{}文}"
+    )
     assert escape_text("\u200b\u00adx") == "\u200b\u00adx"  # invisible, but typed: passed on
 
 

@@ -15,6 +15,8 @@ import stat
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 
 SCRIPT = ROOT / ".ci" / "install-tex.sh"
@@ -124,3 +126,30 @@ def test_test_tools_add_strace_and_the_browser(tmp_path: Path) -> None:
     (Path(env["FAKE_BIN"]) / "chromedriver").unlink()
     assert subprocess.run(["bash", str(SCRIPT), "--test-tools", "--check"], env=env).returncode
     assert install(env, "--test-tools").returncode == 0  # the check noticed it missing
+
+
+@pytest.mark.parametrize(
+    ("file", "says"),
+    [
+        ("t5enc.def", "Vietnamese"),
+        ("lgrenc.def", "Greek"),
+        ("lgrlmss.fd", "Greek fonts"),
+        ("t2aenc.def", "Cyrillic"),
+        ("t2afcs.fd", "Cyrillic fonts"),
+    ],
+)
+def test_a_missing_script_package_is_noticed_and_installed(
+    tmp_path: Path, file: str, says: str
+) -> None:
+    """pdfLaTeX's Vietnamese, Greek and Cyrillic files count as TeX: missing, they are installed."""
+    env = machine(tmp_path, "scripts")
+    assert install(env).returncode == 0
+    assert install(env, "--check").returncode == 0
+    kpsewhich = Path(env["FAKE_BIN"]) / "kpsewhich"
+    kpsewhich.write_text(f'#!/bin/sh\n[ "$1" = {file} ] && exit 1\necho /fake/$1\n')
+    assert install(env, "--check").returncode == 1
+    for package in ("texlive-lang-other", "texlive-lang-greek", "texlive-lang-cyrillic"):
+        assert package in install(env, "--print").stdout.split()
+    done = install(env)  # the stand-in apt-get puts the real-looking kpsewhich back
+    assert f"TeX is incomplete ({file} ({says}) missing)" in done.stderr
+    assert done.returncode == 0, done.stderr

@@ -258,11 +258,19 @@ def test_text_pdflatex_cannot_print_goes_to_lualatex(
     require_tex: None, tmp_path: Path, style: str
 ) -> None:
     folder = project(tmp_path, style)
-    write_letter(folder, "greek", SHORT.replace("Second paragraph.", "Ἀριάδνη and Σωκράτης."))
-    result = run_texcv("letter", "greek", "-q", cwd=folder)
+    write_letter(folder, "hindi", SHORT.replace("Second paragraph.", "नमस्ते and 稀疏矩阵."))
+    result = run_texcv("letter", "hindi", cwd=folder)
     assert result.returncode == 0, result.stderr
-    pdf = folder / "build" / "letter-greek.pdf"
+    pdf = folder / "build" / "letter-hindi.pdf"
     assert "LuaHBTeX" in pdf_info(pdf)["Producer"]  # the engine's banner (hyperxmp writes it)
+    assert "नमस्ते and 稀疏矩阵." in collapsed(pdf)
+    # the switch is said, at the letter's line
+    assert "letters/hindi.yaml:" in result.stderr and "is beyond pdfLaTeX" in result.stderr
+    # Greek, even polytonic, is pdfLaTeX's (LGR), in the CV's Latin Modern look
+    write_letter(folder, "greek", SHORT.replace("Second paragraph.", "Ἀριάδνη and Σωκράτης."))
+    assert run_texcv("letter", "greek", "-q", cwd=folder).returncode == 0
+    pdf = folder / "build" / "letter-greek.pdf"
+    assert "pdfTeX" in pdf_info(pdf)["Producer"]
     assert "Ἀριάδνη and Σωκράτης." in collapsed(pdf)
 
 
@@ -295,10 +303,10 @@ def test_an_overflowing_letter_fails_and_keeps_the_last_pdf(
 @pytest.mark.parametrize(
     ("where", "text", "expected", "at"),
     [
-        ("body", SHORT.replace("Second paragraph.", "A β here."), "letters/x.yaml:5:5", "body[1]"),
+        ("body", SHORT.replace("Second paragraph.", "A 中 here."), "letters/x.yaml:5:5", "body[1]"),
         (
             "recipient",
-            SHORT.replace("name: Hiring committee", "name: Σ committee"),
+            SHORT.replace("name: Hiring committee", "name: 中 committee"),
             "letters/x.yaml:1:19",
             "recipient.name",
         ),
@@ -312,7 +320,7 @@ def test_a_tex_error_points_at_its_yaml_line(
     cv = folder / "cv.yaml"
     forced = cv.read_text().replace("design:\n", "design:\n  engine: pdflatex\n")
     if where == "sender":
-        forced = forced.replace("last_name: Lovelace", "last_name: Lovelaceγ")
+        forced = forced.replace("last_name: Lovelace", "last_name: Lovelace中")
     cv.write_text(forced)
     write_letter(folder, "x", text)
     result = run_texcv("letter", "x", "-q", cwd=folder)

@@ -25,7 +25,7 @@ def test_wheel_ships_templates_and_data(tmp_path: Path) -> None:
     assert {
         "texcv/app/starter.yaml",
         "texcv/app/starter-letter.yaml",  # `texcv new` writes it
-        "texcv/render/data/t1ts1.txt",
+        "texcv/render/data/pdflatex.txt",
         "texcv/app/cli.py",
         "texcv/app/debian-packages.txt",  # `texcv doctor` prints it
         "texcv/app/repo_files/cv-workflow.yml",  # `texcv init` writes them

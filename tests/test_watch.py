@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,55 @@ def test_every_save_from_the_watching_message_on_is_built(
         finally:
             watcher.process.send_signal(signal.SIGINT)
             watcher.process.wait(timeout=30)
+
+
+def tex_processes_in(folder: Path) -> list[int]:
+    """TeX processes whose working folder is ``folder`` (Linux's /proc)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and (proc / "cwd").resolve() == folder.resolve():
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return condition()
+
+
+def test_between_saves_the_next_tex_run_waits_with_its_preamble_read(
+    require_tex: None, tmp_path: Path
+) -> None:
+    """watch starts the next build's pass at once; a save feeds it; Ctrl-C leaves nothing."""
+    source = tmp_path / "cv.yaml"
+    text = (FIXTURES / "small_cv.yaml").read_text(encoding="utf-8")
+    source.write_text(text, encoding="utf-8")
+    folder = tmp_path / "out" / ".cache" / "cv-pdflatex"
+    pipe = folder / "cv.tex"
+    watcher = Watcher(source, tmp_path / "out")
+    try:
+        assert "built" in watcher.next_line()
+        assert "watching" in watcher.next_line()
+        assert wait_for(pipe.is_fifo), "no pass is waiting for the next save"
+        assert tex_processes_in(folder)
+        source.write_text(text.replace("first published", "earliest printed"), encoding="utf-8")
+        assert "built" in watcher.next_line()
+        assert "earliest printed algorithm" in " ".join(
+            pdf_text(tmp_path / "out" / "cv.pdf").split()
+        )
+        assert wait_for(pipe.is_fifo)  # and the next one waits already
+        watcher.process.send_signal(signal.SIGINT)
+        assert watcher.process.wait(timeout=30) == 0
+        assert wait_for(lambda: not tex_processes_in(folder), 10)
+        assert not pipe.is_fifo()
+    finally:
+        if watcher.process.poll() is None:
+            watcher.process.kill()
+            watcher.process.wait()

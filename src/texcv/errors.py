@@ -62,6 +62,7 @@ class Code(StrEnum):
     TEXT_IN_MARGIN = "text-in-margin"
     TEXT_OVERLAP = "text-overlap"
     WRONG_LINK = "wrong-link"
+    ENGINE_SWITCH = "engine-switch"
     WARNING = "warning"
     # anything else
     ERROR = "error"
@@ -108,6 +109,8 @@ CODE_DESCRIPTIONS: dict[Code, str] = {
     Code.TEXT_IN_MARGIN: "warning: a line runs into the right margin",
     Code.TEXT_OVERLAP: "warning: two texts printed over each other",
     Code.WRONG_LINK: "warning: a link in the PDF is not the one cv.yaml gives (a texcv bug)",
+    Code.ENGINE_SWITCH: "note: a character pdfLaTeX cannot set, so LuaLaTeX builds the CV "
+    "(the character, its field, the font)",
     Code.WARNING: "another likely mistake",
     Code.ERROR: "another failure",
     Code.SYSTEM: "the system refused a file operation (disk full, permissions)",
@@ -212,6 +215,15 @@ class InputWarning(TexcvError):
     code = Code.WARNING
 
     def format(self, severity: str = "warning") -> str:
+        return super().format(severity)
+
+
+class Note(InputWarning):
+    """Something worth knowing about the build (why it chose its engine); printed, never raised."""
+
+    code = Code.ENGINE_SWITCH
+
+    def format(self, severity: str = "note") -> str:
         return super().format(severity)
 
 

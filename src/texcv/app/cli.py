@@ -14,7 +14,7 @@ from pathlib import Path
 
 from texcv import __version__
 from texcv.app import terminal
-from texcv.app.pipeline import Reporter, build_once, load_and_validate, prepare, timed
+from texcv.app.pipeline import Reporter, build_once, load_and_validate, prepare, render_tex
 from texcv.app.request import STDIN, BuildRequest
 from texcv.engines import ENGINES
 from texcv.errors import InputError, TexcvError
@@ -93,14 +93,11 @@ def command_variants(args: argparse.Namespace) -> int:
 
 
 def command_tex(args: argparse.Namespace) -> int:
-    from texcv.render import choose_engine, render
-
     request = build_request(args)
     reporter = Reporter(args.quiet, verbose=args.verbose)
     loaded, full = load_and_validate(request, reporter)
-    cv = prepare(loaded, full, request, reporter).cv
-    engine = request.engine or choose_engine(cv)
-    tex = timed(reporter, "render", lambda: render(cv, engine=engine))
+    prepared = prepare(loaded, full, request, reporter)
+    tex, engine = render_tex(request, loaded, prepared, reporter)
     if args.output == STDIN:
         sys.stdout.write(tex)
         return 0
@@ -154,17 +151,22 @@ def command_letter(args: argparse.Namespace) -> int:
 
 def command_watch(args: argparse.Namespace) -> int:
     """Rebuild on every save; the whole diagnosis of each build (texcv.app.pipeline.Attempt);
-    the last good PDF stays while cv.yaml is broken."""
-    from texcv.app.pipeline import attempt
+    the last good PDF stays while cv.yaml is broken. Between saves the next build's first pass
+    is already running, its preamble read (texcv.app.pipeline.Rebuilds)."""
+    from texcv.app.pipeline import Rebuilds
     from texcv.app.watch import watch
 
     request = build_request(args, stdin=False)
+    rebuilds = Rebuilds(request)
 
     def rebuild() -> tuple[str, list[Path]]:
-        done = attempt(request)
+        done = rebuilds.next()
         return done.diagnosis(), done.files()
 
-    return watch(rebuild)
+    try:
+        return watch(rebuild)
+    finally:
+        rebuilds.close()
 
 
 def command_serve(args: argparse.Namespace) -> int:

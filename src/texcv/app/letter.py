@@ -14,7 +14,7 @@ import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from texcv.app.pipeline import Reporter, report_tex, timed
+from texcv.app.pipeline import Reporter, fonts_for, report_tex, timed
 from texcv.errors import Code, InputError, InputWarning, Location
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from texcv.compile.early import EarlyPass
     from texcv.schema import CV
     from texcv.schema.letter import Letter
-    from texcv.source.yaml_reader import Loaded
+    from texcv.source.yaml_reader import DataPath, Loaded
 
 LETTERS_FOLDER = "letters"  # beside cv.yaml
 
@@ -100,18 +100,28 @@ def build_letter(
     from (cv.yaml). ``source_date`` dates a letter that gives no date of its own."""
     from texcv.compile import MissingGlyphs, PageLimitExceeded, TexFailure, build_pdf
     from texcv.diagnose import explain_letter
-    from texcv.render.letter import letter_engine, render_letter
+    from texcv.render.letter import letter_choice, render_letter
     from texcv.schema.validate import validate
-    from texcv.source.yaml_reader import load_yaml
+    from texcv.source.yaml_reader import format_path, load_yaml
 
     assert request.letter is not None
     path = request.input
     cv_loaded = timed(reporter, "load", lambda: load_yaml(path, str(path)))
     cv = timed(reporter, "validate", lambda: validate(cv_loaded))
     loaded, letter, cv_loaded, cv = load_letter(request.letter, cv_loaded, cv, reporter)
-    engine = request.engine or letter_engine(letter, cv)
+    choice = letter_choice(letter, cv, request.engine)
+    engine = choice.engine
+
+    def place(where: DataPath) -> tuple[str, Location]:
+        """A field of the letter, or of cv.yaml for the sender's ``header``."""
+        source = cv_loaded if where[:1] == ("header",) else loaded
+        return format_path(where), source.positions.locate(where)
+
+    plan = fonts_for(choice, request, cv.design.font_family, reporter, place, loaded, cv_loaded)
     today = datetime.datetime.fromtimestamp(int(source_date), tz=datetime.UTC).date()
-    tex = timed(reporter, "render", lambda: render_letter(letter, cv, today, engine=engine))
+    tex = timed(
+        reporter, "render", lambda: render_letter(letter, cv, today, choice=choice, fonts=plan)
+    )
     try:
         result = build_pdf(
             tex,

@@ -16,14 +16,17 @@ from typing import TYPE_CHECKING, TypeVar
 
 from texcv.app import terminal
 from texcv.app.request import BuildRequest
-from texcv.errors import InputWarning, TexcvError
+from texcv.errors import Code, InputError, InputWarning, TexcvError
 
 if TYPE_CHECKING:
     from texcv.compile import BuildResult
     from texcv.compile.early import EarlyPass
+    from texcv.errors import Location
     from texcv.prepare import Prepared
+    from texcv.render.engine_choice import EngineChoice
+    from texcv.render.fonts import FontPlan
     from texcv.schema import CV
-    from texcv.source.yaml_reader import Loaded
+    from texcv.source.yaml_reader import DataPath, Loaded
 
 T = TypeVar("T")
 
@@ -113,8 +116,14 @@ class Outcome:
     source_date: str
 
 
-def build_once(request: BuildRequest, reporter: Reporter) -> Outcome:
-    """Build the PDF, unless it is already up to date with every input (then no work is done)."""
+def build_once(
+    request: BuildRequest, reporter: Reporter, early_pass: EarlyPass | None = None
+) -> Outcome:
+    """Build the PDF, unless it is already up to date with every input (then no work is done).
+
+    ``early_pass``: a first pass `start_next` began before (watch mode). It is used or
+    cancelled unless the PDF was up to date; without one, a pass is started here.
+    """
     from texcv.compile.reproducible import source_date_epoch
     from texcv.compile.uptodate import is_up_to_date, record
     from texcv.source.yaml_reader import require_file
@@ -138,10 +147,10 @@ def build_once(request: BuildRequest, reporter: Reporter) -> Outcome:
         return Outcome(None, source_date)
     from texcv.compile import early
 
-    early_pass: EarlyPass | None = None
     try:
         # TeX starts up while Python loads and renders the CV; build_pdf takes the pass over.
-        early_pass = early.start(request.output, request.stem, source_date)
+        if early_pass is None:
+            early_pass = early.start(request.output, request.stem, source_date)
         if request.letter is not None:
             from texcv.app.letter import build_letter
 
@@ -156,20 +165,29 @@ def build_once(request: BuildRequest, reporter: Reporter) -> Outcome:
     return Outcome(result, source_date)
 
 
+def start_next(request: BuildRequest) -> EarlyPass | None:
+    """The first pass of the next build, started now, to wait with its preamble read (watch)."""
+    from texcv.compile import early
+    from texcv.compile.reproducible import source_date_epoch
+
+    try:
+        source_date = source_date_epoch(request.input)
+    except (OSError, TexcvError):  # the next build will say what is wrong
+        return None
+    return early.start(request.output, request.stem, source_date)
+
+
 def _build(
     request: BuildRequest, reporter: Reporter, source_date: str, early_pass: EarlyPass | None
 ) -> tuple[BuildResult, list[Path]]:
     """The PDF, and the files besides cv.yaml that it was made from."""
     from texcv.compile import MissingGlyphs, PageLimitExceeded, TexFailure, build_pdf
-    from texcv.diagnose import explain
-    from texcv.render import choose_engine, render
     from texcv.schema.input_files import referenced_files
 
     loaded, full = load_and_validate(request, reporter)
     prepared = prepare(loaded, full, request, reporter)
     cv = prepared.cv
-    engine = request.engine or choose_engine(cv)
-    tex = timed(reporter, "render", lambda: render(cv, engine=engine))
+    tex, engine = render_tex(request, loaded, prepared, reporter)
     try:
         with reporter.progress(f"running {engine}"):
             result = build_pdf(
@@ -184,6 +202,8 @@ def _build(
                 early=early_pass,
             )
     except (TexFailure, MissingGlyphs, PageLimitExceeded) as failure:
+        from texcv.diagnose import explain
+
         raise explain(failure, tex=tex, engine=engine, loaded=loaded, prepared=prepared) from None
     report_tex(reporter, result)
     for warning in timed(reporter, "inspect", lambda: inspect(result.pdf, prepared)):
@@ -208,6 +228,61 @@ def inspect(pdf: Path, prepared: Prepared) -> list[InputWarning]:
     return inspection_warnings(
         findings, cv.model_dump(mode="json"), prepared.positions, prepared.origin
     )
+
+
+def render_tex(
+    request: BuildRequest, loaded: Loaded, prepared: Prepared, reporter: Reporter
+) -> tuple[str, str]:
+    """The .tex of the prepared CV and its engine, with the fonts its characters need."""
+    from texcv.diagnose import cv_place
+    from texcv.render import render
+    from texcv.render.engine_choice import choose
+
+    cv = prepared.cv
+    choice = choose(cv, request.engine)
+
+    def place(where: DataPath) -> tuple[str, Location]:
+        return cv_place(where, loaded, prepared)
+
+    plan = fonts_for(choice, request, cv.design.font_family, reporter, place, loaded)
+    tex = timed(reporter, "render", lambda: render(cv, choice=choice, fonts=plan))
+    return tex, choice.engine
+
+
+def fonts_for(
+    choice: EngineChoice,
+    request: BuildRequest,
+    kind: str,
+    reporter: Reporter,
+    place: Callable[[DataPath], tuple[str, Location]],
+    *sources: Loaded,
+) -> FontPlan | None:
+    """The fonts a Unicode-engine build of this text loads (None for pdfLaTeX).
+
+    Says why (a note at the first character pdfLaTeX cannot print, ``place`` telling where)
+    when the document goes to the Unicode engine by itself; a character no installed font has
+    is an error here, at the first field of ``sources`` that holds it, before TeX runs.
+    """
+    if choice.engine == "pdflatex":
+        return None
+    from texcv.compile.fonts import installed_fonts
+    from texcv.diagnose import engine_note, no_font_for
+    from texcv.render.fonts import plan_fonts
+
+    installed = timed(reporter, "fonts", lambda: installed_fonts(request.output))
+    plan = plan_fonts(choice.needs, installed, kind)
+    if plan.missing:
+        raise no_font_for(list(plan.missing), *sources) or InputError(
+            "no installed font can show "
+            + ", ".join(f"'{c}' (U+{ord(c):04X})" for c in plan.missing),
+            hint="install a font that covers it (.ci/install-tex.sh installs Noto)",
+            code=Code.MISSING_GLYPH,
+        )
+    if choice.needs.beyond_pdflatex and not choice.forced:
+        char, where = choice.needs.beyond_pdflatex
+        at = place(where) if where is not None else None
+        reporter.warn(engine_note(char, choice.engine, plan.font_for(char), at))
+    return plan
 
 
 def _assets(cv: CV, folder: Path) -> dict[str, Path]:
@@ -254,12 +329,43 @@ class Attempt:
         return [request.input, *recorded_files(request.output, request.stem)]
 
 
-def attempt(request: BuildRequest) -> Attempt:
-    """Build once, quietly; never raises a TexcvError (it is kept in the Attempt)."""
+def attempt(request: BuildRequest, early_pass: EarlyPass | None = None) -> Attempt:
+    """Build once, quietly; never raises a TexcvError (it is kept in the Attempt).
+
+    ``early_pass``: as for `build_once`.
+    """
     reporter = Reporter(quiet=True)
     started = time.perf_counter()
     try:
-        result = build_once(request, reporter).result
+        result = build_once(request, reporter, early_pass).result
     except TexcvError as error:
         return Attempt(request, error=error, warnings=reporter.warnings)
     return Attempt(request, result, None, reporter.warnings, time.perf_counter() - started)
+
+
+class Rebuilds:
+    """The builds of `texcv watch` and `texcv serve`, one per save: between two, the next
+    build's first pass already runs (texcv.compile.early), its format loaded and its fixed
+    preamble read, so a save pays for the CV's own text only. ``close`` stops it."""
+
+    def __init__(self, request: BuildRequest) -> None:
+        self.request = request
+        self.waiting: EarlyPass | None = None
+
+    def next(self) -> Attempt:
+        held, self.waiting = self.waiting, None
+        try:
+            done = attempt(self.request, held)
+            if done.result is None and done.error is None:  # up to date: the pass still fits
+                self.waiting, held = held, None
+        finally:
+            if held is not None:
+                held.cancel()  # used by the build, or abandoned by its failure: then a no-op
+        if self.waiting is None:
+            self.waiting = start_next(self.request)
+        return done
+
+    def close(self) -> None:
+        if self.waiting is not None:
+            self.waiting.cancel()
+            self.waiting = None

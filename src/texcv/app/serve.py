@@ -256,18 +256,19 @@ def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
 
 
 def serve_cv(request: BuildRequest, port: int, *, open_browser: bool = False) -> int:
-    """`texcv serve`: every build (texcv.app.pipeline.attempt) printed as `texcv watch` prints
+    """`texcv serve`: every build (texcv.app.pipeline.Rebuilds) printed as `texcv watch` prints
     it and published to the page."""
-    from texcv.app.pipeline import attempt
+    from texcv.app.pipeline import Rebuilds
     from texcv.app.watch import say_with_time, watch
     from texcv.compile.workspace import cache_dir
 
     preview = Preview(cache_dir(request.output) / f"preview-{request.stem}")
     base = Path.cwd()
+    rebuilds = Rebuilds(request)
 
     def rebuild() -> tuple[str, list[Path]]:
         preview.building()
-        done = attempt(request)
+        done = rebuilds.next()
         found = [d for w in done.warnings for d in diagnostics(w, "warning")]
         if done.error is not None:
             found += diagnostics(done.error)
@@ -283,4 +284,7 @@ def serve_cv(request: BuildRequest, port: int, *, open_browser: bool = False) ->
 
             webbrowser.open(url)
 
-    return serve(preview, port, say_with_time, ready, lambda stop: watch(rebuild, stop=stop))
+    try:
+        return serve(preview, port, say_with_time, ready, lambda stop: watch(rebuild, stop=stop))
+    finally:
+        rebuilds.close()

@@ -18,6 +18,7 @@ from texcv import files
 from texcv.compile import early as early_pass
 from texcv.compile import log as texlog
 from texcv.compile.engine import INSTALL_HINT, PassTimeout, run_pass
+from texcv.compile.fonts import engine_env
 from texcv.compile.format import Dump, Formats
 from texcv.compile.format import options as format_options
 from texcv.compile.workspace import Workspace, cache_dir, workspace
@@ -97,10 +98,10 @@ def build_pdf(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         plan = Formats(cache_dir(out_dir) / "formats").plan(engine, tex)
-        if early is not None and not (
-            early.engine == engine and plan and plan[1] and plan[1].resolve() == early.fmt
+        if early is not None and not early.fits(
+            engine, plan[1] if plan else None, tex, source_date
         ):
-            early.cancel()  # started for another engine or preamble than this .tex wants
+            early.cancel()  # started for another engine, preamble or date than this .tex wants
             early = None
         with workspace(out_dir, name, engine, early.take_lock() if early else None) as work:
             compiler = _Compiler(
@@ -143,7 +144,7 @@ def _build(
     for suffix in (".tex", ".log"):
         files.copy_file(work.path / f"{name}{suffix}", out_dir / f"{name}{suffix}")
     os.replace(pdf, out_dir / f"{name}.pdf")  # last: the PDF appears whole or not at all
-    early_pass.remember(out_dir, name, engine, compiler.fmt)
+    early_pass.remember(out_dir, name, engine, compiler.fmt, compiler.tex)
     return BuildResult(
         pdf=out_dir / f"{name}.pdf",
         tex=out_dir / f"{name}.tex",
@@ -180,6 +181,7 @@ class _Compiler:
         self.key = plan[0] if plan else None
         self.fmt = plan[1] if plan else None
         self.tex = tex
+        self.env = engine_env(engine, out_dir)
 
     def run(self) -> tuple[int, str]:
         dump: Dump | None = None
@@ -238,6 +240,7 @@ class _Compiler:
                     self._remaining(),
                     options,
                     self.source_date,
+                    self.env,
                 )
         except PassTimeout:  # report the limit that was set, not the time left for this pass
             raise self._timeout_error() from None

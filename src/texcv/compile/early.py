@@ -1,12 +1,17 @@
-"""Start TeX before the .tex exists, so its start-up overlaps Python's.
+"""Start TeX before the .tex exists, and feed it the preamble it will read, so that its start-up
+and the fixed preamble's work overlap Python's (or, in `texcv watch`, happen before the save).
 
-A pdfLaTeX run spends about 0.15 s before reading its file (TeX Live's file database, the
-format); Python spends longer importing, loading and rendering the CV. When the last build of
-this document used a precompiled format, ``start`` launches the first pass right away, in the
-persistent folder (whose lock it takes), reading ``<name>.tex`` from a named pipe. ``feed``
-later writes the rendered .tex into the pipe and waits; the pipe is then replaced by the
-regular file. If the new .tex wants another engine or format, the early pass is cancelled and
-the build runs as usual. ``last.json`` in the folder remembers the engine and format.
+A TeX run spends a while before the person's text matters: pdfLaTeX about 0.15 s on TeX Live's
+file database and the precompiled format; LuaLaTeX up to a second on moderncv's packages and
+its OpenType fonts (those cannot be precompiled). After a successful build, ``remember`` keeps
+the engine, the format (pdfLaTeX) and the .tex's fixed preamble: everything up to the line
+that ends it (DUMP_END), which depends on the design and on the scripts the CV uses, not on
+its text. ``start`` then launches the first pass of the next build at once, in the persistent
+folder (whose lock it takes), reading ``<name>.tex`` from a named pipe, and writes that fixed
+preamble into the pipe: TeX works through it and waits for the rest. ``feed`` writes the rest
+and waits for the pass to end; the pipe is then replaced by the regular file. A .tex whose
+fixed preamble, engine, format or date differ from what the pass started with is not fed:
+``fits`` says no, the pass is cancelled and the build runs as usual.
 
 ``start`` returns the pass (or None); the caller hands it to ``build_pdf``, which owns it from
 then on, and cancels it itself when the build fails before TeX (``cancel`` is idempotent).
@@ -17,49 +22,65 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import queue
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from subprocess import Popen
 
 from texcv import files
 from texcv.compile.engine import kill, start_pass, wait_pass
+from texcv.compile.fonts import engine_env
 from texcv.compile.format import options as format_options
 from texcv.compile.workspace import cache_dir, claim, persistent_folder
 from texcv.errors import TexcvError
+from texcv.render.templates import DUMP_END
 
 
 @dataclass
 class EarlyPass:
     engine: str
-    fmt: Path
+    fmt: Path | None  # the precompiled preamble it loaded (pdfLaTeX), if any
     folder: Path
     name: str
     lock: int | None  # handed to the build's workspace by ``take_lock``
     process: Popen[bytes]
+    prefix: str  # the .tex's beginning, already written into the pipe
+    source_date: str | None
+    _rest: queue.Queue[str | None] = field(default_factory=queue.Queue, repr=False)
+    _writer: threading.Thread | None = field(default=None, repr=False)
 
     def take_lock(self) -> int | None:
         lock, self.lock = self.lock, None
         return lock
 
+    def fits(self, engine: str, fmt: Path | None, tex: str, source_date: str | None) -> bool:
+        """Whether this pass can compile ``tex``: same engine, format, preamble and date."""
+        same_format = (fmt.resolve() if fmt else None) == self.fmt
+        return (
+            self.engine == engine
+            and same_format
+            and self.source_date == source_date
+            and tex.startswith(self.prefix)
+            and self.process.poll() is None
+        )
+
     def feed(self, tex: str, timeout: float) -> None:
-        """Give the waiting pass its .tex and wait for it (BuildError past ``timeout``)."""
+        """Give the waiting pass the rest of its .tex and wait for it (BuildError past
+        ``timeout``); ``tex`` starts with ``prefix`` (see ``fits``)."""
         pipe = self.folder / f"{self.name}.tex"
-        writer = threading.Thread(target=_write_pipe, args=(pipe, tex), daemon=True)
-        writer.start()
+        self._rest.put(tex[len(self.prefix) :])
         try:
             wait_pass(self.process, self.engine, timeout)
         finally:
-            if writer.is_alive():  # TeX is gone without reading: let the writer fail and end
-                with contextlib.suppress(OSError):
-                    os.close(os.open(pipe, os.O_RDONLY | os.O_NONBLOCK))
-            writer.join(timeout=5)
+            self._stop_writer()
             pipe.unlink(missing_ok=True)
             pipe.write_text(tex, encoding="utf-8")  # for error reports and the next build
 
     def cancel(self) -> None:
         """Stop the pass, put a regular file back in place of the pipe, release the lock."""
         kill(self.process)
+        self._stop_writer()
         pipe = self.folder / f"{self.name}.tex"
         if pipe.is_fifo():
             pipe.unlink(missing_ok=True)
@@ -67,30 +88,54 @@ class EarlyPass:
             os.close(self.lock)
             self.lock = None
 
+    def _stop_writer(self) -> None:
+        """End the writer thread: no more text, and no wait for a TeX that is gone."""
+        writer, self._writer = self._writer, None
+        if writer is None:
+            return
+        self._rest.put(None)
+        if writer.is_alive():  # TeX is gone without opening the pipe: let the writer's open end
+            with contextlib.suppress(OSError):
+                os.close(os.open(self.folder / f"{self.name}.tex", os.O_RDONLY | os.O_NONBLOCK))
+        writer.join(timeout=5)
 
-def _write_pipe(pipe: Path, tex: str) -> None:
-    """Blocks until TeX opens the pipe (``feed`` unblocks it if TeX never does)."""
+
+def _write_pipe(pipe: Path, prefix: str, rest: queue.Queue[str | None]) -> None:
+    """Write ``prefix`` as soon as TeX opens the pipe, then what ``feed`` sends (None: stop)."""
     with contextlib.suppress(OSError), open(pipe, "w", encoding="utf-8") as stream:
-        stream.write(tex)
+        stream.write(prefix)
+        stream.flush()
+        more = rest.get()
+        if more is not None:
+            stream.write(more)
 
 
-def remember(out_dir: Path, name: str, engine: str, fmt: Path | None) -> None:
+def fixed_part(tex: str) -> str:
+    """The .tex up to and including the line that ends its fixed preamble (or nothing)."""
+    at = tex.find(f"\n{DUMP_END}\n")
+    return tex[: at + len(DUMP_END) + 2] if at >= 0 else ""
+
+
+def remember(out_dir: Path, name: str, engine: str, fmt: Path | None, tex: str) -> None:
     """After a successful build: what the next one may start early with."""
     path = cache_dir(out_dir) / f"{name}.last.json"
-    if fmt is None:
-        path.unlink(missing_ok=True)
-        return
-    files.write_text(path, json.dumps({"engine": engine, "format": str(fmt.resolve())}))
+    last = {
+        "engine": engine,
+        "format": str(fmt.resolve()) if fmt else None,
+        "prefix": fixed_part(tex),
+    }
+    files.write_text(path, json.dumps(last))
 
 
 def start(out_dir: Path, name: str, source_date: str | None) -> EarlyPass | None:
     """Start the first pass of the next build of ``name`` now, when that is possible."""
     try:
         last = json.loads((cache_dir(out_dir) / f"{name}.last.json").read_text())
-        engine, fmt = str(last["engine"]), Path(last["format"])
+        engine, prefix = str(last["engine"]), str(last["prefix"])
+        fmt = Path(last["format"]) if last["format"] else None
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if not fmt.is_file():
+    if fmt is not None and not fmt.is_file():
         return None
     lock = claim(out_dir, name, engine)
     if lock is None:
@@ -103,12 +148,20 @@ def start(out_dir: Path, name: str, source_date: str | None) -> EarlyPass | None
         (folder / f"{name}.log").unlink(missing_ok=True)
         os.mkfifo(pipe)
         # TeX opens its file once more to read a "%&format" first line: not a pipe's way.
-        options = ["-no-parse-first-line", *format_options(fmt)]
-        process = start_pass(engine, pipe.name, folder, options, source_date)
+        options = ["-no-parse-first-line", *(format_options(fmt) if fmt else [])]
+        env = engine_env(engine, out_dir)
+        process = start_pass(engine, pipe.name, folder, options, source_date, env)
     except BaseException as error:  # also a stop signal: no pipe may stay behind
         pipe.unlink(missing_ok=True)
         os.close(lock)
         if isinstance(error, (OSError, TexcvError)):  # no pipes here, or no engine:
             return None  # the build itself will tell
         raise
-    return EarlyPass(engine, fmt, folder, name, lock, process)
+    early = EarlyPass(
+        engine, fmt.resolve() if fmt else None, folder, name, lock, process, prefix, source_date
+    )
+    early._writer = threading.Thread(
+        target=_write_pipe, args=(pipe, prefix, early._rest), daemon=True
+    )
+    early._writer.start()
+    return early

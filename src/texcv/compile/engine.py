@@ -11,7 +11,7 @@ import os
 import shutil
 import signal
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from texcv.compile.reproducible import tex_environment
@@ -26,8 +26,11 @@ INSTALL_HINT = (
 )
 
 
-def sandbox_env(source_date: str | None) -> dict[str, str]:
-    """TeX may read and write only inside its working folder and the TeX tree; no shell."""
+def sandbox_env(source_date: str | None, extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """TeX may read and write only inside its working folder and the TeX tree; no shell.
+
+    ``extra``: more variables for this run (LuaLaTeX's font cache, texcv.compile.fonts).
+    """
     env = dict(os.environ)
     env.update(
         openin_any="p",
@@ -39,6 +42,7 @@ def sandbox_env(source_date: str | None) -> dict[str, str]:
         half_error_line="238",
     )
     env.update(tex_environment(source_date))  # the build's date: equal inputs, equal PDFs
+    env.update(extra or {})
     return env
 
 
@@ -58,7 +62,10 @@ def engine_path(engine: str) -> str:
 
 
 def spawn(
-    command: Sequence[str], workdir: Path, source_date: str | None
+    command: Sequence[str],
+    workdir: Path,
+    source_date: str | None,
+    extra_env: Mapping[str, str] | None = None,
 ) -> subprocess.Popen[bytes]:
     """Start a TeX command in the sandbox, in its own process group, without waiting.
 
@@ -68,7 +75,7 @@ def spawn(
         process = subprocess.Popen(
             command,
             cwd=workdir,
-            env=sandbox_env(source_date),
+            env=sandbox_env(source_date, extra_env),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -87,12 +94,14 @@ def run_pass(
     timeout: float,
     options: Sequence[str] = (),
     source_date: str | None = None,
+    extra_env: Mapping[str, str] | None = None,
 ) -> None:
     """One engine run in ``workdir``; the log is left there for the caller to read.
 
     ``options`` go before the file name (e.g. ``-fmt=NAME`` for a precompiled preamble).
     """
-    wait_pass(start_pass(engine, tex_name, workdir, options, source_date), engine, timeout)
+    process = start_pass(engine, tex_name, workdir, options, source_date, extra_env)
+    wait_pass(process, engine, timeout)
 
 
 def start_pass(
@@ -101,6 +110,7 @@ def start_pass(
     workdir: Path,
     options: Sequence[str] = (),
     source_date: str | None = None,
+    extra_env: Mapping[str, str] | None = None,
 ) -> subprocess.Popen[bytes]:
     """Start one engine run (in its own process group) without waiting for it."""
     command = [
@@ -112,7 +122,7 @@ def start_pass(
         *options,
         tex_name,
     ]
-    return spawn(command, workdir, source_date)
+    return spawn(command, workdir, source_date, extra_env)
 
 
 class PassTimeout(BuildError):

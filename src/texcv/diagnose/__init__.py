@@ -12,11 +12,12 @@ an error that was already raised; each answer is a new one.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
 from texcv.compile import MissingGlyphs, PageLimitExceeded, TexFailure
-from texcv.errors import BuildError, Code, InputError, InputErrors, Location, TexcvError
+from texcv.errors import BuildError, Code, InputError, InputErrors, Location, Note, TexcvError
 from texcv.prepare import Prepared
 from texcv.render import SOURCE_MARK
 from texcv.source.yaml_reader import DataPath, Loaded, Positions, format_path, walk_strings
@@ -110,30 +111,61 @@ def explain_letter(
 def missing_glyphs(failure: MissingGlyphs, loaded: Loaded, *more: Loaded) -> InputError:
     """Name each character no font has, at the first field that holds it (in ``loaded``, else
     in the next of ``more``)."""
+    found = no_font_for([char for char, _ in failure.characters], loaded, *more)
+    return found or InputError(failure.message, hint=failure.hint, code=Code.MISSING_GLYPH)
+
+
+def no_font_for(characters: list[str], loaded: Loaded, *more: Loaded) -> InputError | None:
+    """Each character (that no installed font has) at the first field holding it, in
+    ``loaded`` or else in the next of ``more``; None when none holds any."""
     errors = []
-    for char, _ in failure.characters:
-        holding = (
-            (source.positions, data_path)
-            for source in (loaded, *more)
-            for data_path, text in walk_strings(source.data)
-            if char in text
-        )
-        found = next(holding, None)
+    for char in characters:
+        found = first_field_with(char, loaded, *more)
         if found is not None:
-            positions, data_path = found
             errors.append(
                 InputError(
                     f"no installed font can show '{char}' (U+{ord(char):04X})",
-                    location=positions.locate(data_path),
-                    path=format_path(data_path),
+                    location=found[1],
+                    path=found[0],
                     hint="install a font that covers it (.ci/install-tex.sh installs Noto) "
                     "or remove the character",
                     code=Code.MISSING_GLYPH,
                 )
             )
     if not errors:
-        return InputError(failure.message, hint=failure.hint, code=Code.MISSING_GLYPH)
+        return None
     return errors[0] if len(errors) == 1 else InputErrors(errors)
+
+
+def first_field_with(char: str, loaded: Loaded, *more: Loaded) -> tuple[str, Location] | None:
+    """(dotted path, place) of the first field whose text holds ``char``."""
+    for source in (loaded, *more):
+        for data_path, text in walk_strings(source.data):
+            if char in text:
+                return format_path(data_path), source.positions.locate(data_path)
+    return None
+
+
+def engine_note(
+    char: str, engine: str, font: str, place: tuple[str, Location] | None = None
+) -> Note:
+    """Why a document is built by the Unicode engine: the first character pdfLaTeX cannot
+    print, at its field (``place``: dotted path and location; None for texcv's own words)."""
+    name = unicodedata.name(char, "")
+    what = f"'{char}' (U+{ord(char):04X}{', ' + name if name else ''})"
+    return Note(
+        f"{what} is beyond pdfLaTeX: building with {engine} and {font}",
+        location=place[1] if place else None,
+        path=place[0] if place else None,
+        hint="pdfLaTeX sets Latin, Vietnamese, Greek, Cyrillic and common symbols, several "
+        "times faster; design.engine: pdflatex makes this character an error instead",
+    )
+
+
+def cv_place(where: DataPath, loaded: Loaded, prepared: Prepared) -> tuple[str, Location]:
+    """A path of the rendered CV as a field of cv.yaml (through prepare's reordering)."""
+    origin = prepared.origin(where)
+    return format_path(origin), loaded.positions.locate(origin)
 
 
 def parse_path(text: str) -> DataPath:

@@ -11,14 +11,16 @@ from pylatex.utils import NoEscape
 
 from texcv.render import latex as tex
 from texcv.render.dates import DateStyle, format_range
-from texcv.render.engine_choice import choose_engine
+from texcv.render.engine_choice import EngineChoice, Needs, choose
 from texcv.render.escape import encode_url, url_for_display
+from texcv.render.fonts import FontPlan, by_name
 from texcv.render.inline import inline, keyword, literal, target
 from texcv.render.links import mailto, social_url, tel
 from texcv.render.locale import Words, words_for
 from texcv.render.metadata import metadata
 from texcv.render.page_numbers import page_numbers
 from texcv.render.publications import publication_entry, publication_section
+from texcv.render.script_preamble import pdflatex_scripts, unicode_fonts
 from texcv.schema import (
     CV,
     BulletEntry,
@@ -33,11 +35,23 @@ from texcv.schema import (
 from texcv.source.yaml_reader import format_path
 
 
-def render(cv: CV, *, engine: str | None = None, words: Words | None = None) -> str:
-    """The complete .tex for ``cv``. Lines after ``% texcv-source: PATH`` come from PATH."""
-    engine = engine or choose_engine(cv)
+def render(
+    cv: CV,
+    *,
+    engine: str | None = None,
+    words: Words | None = None,
+    choice: EngineChoice | None = None,
+    fonts: FontPlan | None = None,
+) -> str:
+    """The complete .tex for ``cv``. Lines after ``% texcv-source: PATH`` come from PATH.
+
+    ``choice`` is the engine choice made for it (made here when not given); ``fonts`` the
+    fonts a LuaLaTeX or XeLaTeX build loads (texcv.render.fonts; by name when not given).
+    """
+    choice = choice or choose(cv, engine)
+    engine = engine or choice.engine
     words = words or words_for(cv.locale)
-    document = new_document(cv, engine, words, metadata(cv, words))
+    document = new_document(cv, engine, words, metadata(cv, words), needs=choice.needs, fonts=fonts)
     document.append(tex.MakeCvTitle())
     for index, section in enumerate(cv.sections):
         document.append(mark(("sections", index)))
@@ -53,14 +67,28 @@ def render(cv: CV, *, engine: str | None = None, words: Words | None = None) -> 
 
 
 def new_document(
-    cv: CV, engine: str, words: Words, properties: LatexObject, *, photo: bool = True
+    cv: CV,
+    engine: str,
+    words: Words,
+    properties: LatexObject,
+    *,
+    photo: bool = True,
+    needs: Needs | None = None,
+    fonts: FontPlan | None = None,
 ) -> Document:
     """The preamble a CV and its letters share: moderncv in the CV's design, the fixed
-    pieces, the header (the sender, for a letter), the PDF's ``properties`` and page numbers."""
+    pieces, the fonts and encodings the text's scripts ``needs`` (``fonts``: a LuaLaTeX or
+    XeLaTeX build's, texcv.render.fonts; by name when not given), the header (the sender,
+    for a letter), the PDF's ``properties`` and page numbers."""
     document = _document(cv, engine)
+    if engine != "pdflatex":
+        document.preamble.append(unicode_fonts(fonts or by_name(), engine))
     # Above: the same for every CV with this design, so the build can precompile it into a
     # format (mylatexformat stops dumping here; without a format this is \relax).
     document.preamble.append(tex.EndOfDump())
+    scripts = pdflatex_scripts(needs) if engine == "pdflatex" and needs else None
+    if scripts is not None and scripts.pieces:  # nothing at all for plain Latin text
+        document.preamble.append(scripts)
     _header(document, cv.header, photo=photo)
     document.preamble.append(properties)
     document.preamble.append(tex.Template("reproducible"))

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from texcv.render import scripts
+
 _CHARS: dict[str, str] = {
     "\\": r"\textbackslash{}",
     "{": r"\{",
@@ -55,6 +57,8 @@ LINE_BREAK = r"\allowbreak "
 _UNBROKEN = re.compile(r"[^\s/.\-_?&=#:]{20,}")
 _SPLITTABLE = re.compile(r"[\u0021-\u02ff\u0370-\u0482\u048a-\u058f]")  # no combining marks
 WORD_BREAK = r"\texcvwordbreak "
+# Between two Chinese or Japanese characters: a line may break there (they have no spaces).
+CJK_BREAK = r"\texcvcjkbreak{}"
 # Whitespace that separates words: collapsed into one space. Other Unicode spaces (no-break,
 # em, ideographic) are characters of their own and kept.
 _SPACE = re.compile(r"[\t\n\v\f\r \x1c-\x1f\x85\u2028\u2029]+")
@@ -83,20 +87,58 @@ def escape_text(text: str) -> str:
 def escape_clean(text: str, *, breaks: bool = True) -> str:
     """``escape_text`` for text already through ``clean`` (spaces at its ends are kept).
 
-    ``breaks=False`` leaves out the line breaks in long words (for PDF strings).
+    ``breaks=False`` leaves out the line breaks in long words and CJK text (for PDF strings).
+    Runs of another script than Latin are wrapped for their font (texcv.render.scripts).
     """
     breakable = _inside_long_words(text) if breaks else set()
     splittable = _inside_unbroken_runs(text, breakable) if breaks else set()
-    out: list[str] = []
+    pieces: list[str] = []
     for index, ch in enumerate(text):
-        out.append(_CHARS.get(ch, ch))
+        piece = _CHARS.get(ch, ch)
         if ch in _LIGATURE_START and text[index + 1 : index + 2] in _LIGATURE_START:
-            out.append(NO_LIGATURE)
+            piece += NO_LIGATURE
         if ch in _BREAK_AFTER and index in breakable:
-            out.append(LINE_BREAK)
+            piece += LINE_BREAK
         elif index in splittable:
-            out.append(WORD_BREAK)
-    return "".join(out)
+            piece += WORD_BREAK
+        pieces.append(piece)
+    if text.isascii():
+        return "".join(pieces)
+    return "".join(_run_latex(text, pieces, run, breaks) for run in scripts.runs(text))
+
+
+def _run_latex(text: str, pieces: list[str], run: scripts.Run, breaks: bool) -> str:
+    """One run's escaped characters, wrapped for its script (texcv.render.scripts)."""
+    if run.key is None:
+        return "".join(pieces[run.start : run.end])
+    out: list[str] = []
+    index = run.start
+    while index < run.end:
+        ch = text[index]
+        if scripts.right_to_left(run.key) and scripts.is_digit_like(ch):
+            end = index + 1  # a number, with its inner separators: left to right
+            while end < run.end and (
+                scripts.is_digit_like(text[end])
+                or (
+                    text[end] in ".,:/"
+                    and end + 1 < run.end
+                    and scripts.is_digit_like(text[end + 1])
+                )
+            ):
+                end += 1
+            out.append(scripts.left_to_right("".join(pieces[index:end])))
+            index = end
+            continue
+        out.append(pieces[index])
+        if (
+            breaks
+            and run.key == scripts.CJK
+            and index + 1 < run.end
+            and scripts.cjk_break_after(ch, text[index + 1])
+        ):
+            out.append(CJK_BREAK)
+        index += 1
+    return scripts.wrap(run.key, "".join(out))
 
 
 def escape_spaced(text: str) -> str:

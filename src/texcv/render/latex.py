@@ -411,3 +411,72 @@ class Par(TexCommand):
     r"""``\par``: the end of a paragraph of a letter's body."""
 
     _latex_name = "par"
+
+
+# Scripts and fonts (texcv.render.script_preamble): their values come from texcv's own data
+# (TeX Live's .dfu definitions, font files fontconfig lists), never from cv.yaml.
+class ControlSequence(LatexObject):
+    r"""``\name`` alone, for a command another command defines (``\newfontfamily{\name}``)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        if not (name.isascii() and name.isalpha()):
+            raise ValueError(f"not a command name of letters: {name!r}")
+        self.name = name
+
+    def dumps(self) -> str:
+        return f"\\{self.name}"
+
+
+class MakeAtLetter(TexCommand):
+    r"""``\makeatletter``: the .dfu definitions texcv copies name internal commands."""
+
+    _latex_name = "makeatletter"
+
+
+class MakeAtOther(TexCommand):
+    _latex_name = "makeatother"
+
+
+class DeclareUnicodeCharacter(TexCommand):
+    r"""``\DeclareUnicodeCharacter{2264}{LaTeX}``: what pdfLaTeX prints for a character."""
+
+    _latex_name = "DeclareUnicodeCharacter"
+
+
+class TexcvActualText(TexCommand):
+    r"""``\texcvactualtext{UTF-16 hex}{LaTeX}`` (latex_templates/actualtext.tex)."""
+
+    _latex_name = "texcvactualtext"
+
+
+class SetMainFont(TexCommand):
+    r"""fontspec's ``\setmainfont[Path=...,BoldFont=...]{Regular.ttf}``."""
+
+    _latex_name = "setmainfont"
+    _options = Options
+
+
+class SetSansFont(TexCommand):
+    _latex_name = "setsansfont"
+    _options = Options
+
+
+class NewFontFamily(TexCommand):
+    r"""fontspec's ``\newfontfamily{\name}[options]{Regular.ttf}`` (the file in ``then``)."""
+
+    _latex_name = "newfontfamily"
+    _options = Options
+
+
+class TexcvDefineScript(TexCommand):
+    r"""``\texcvdefinescript{KEY}{\font}{rtl|ltr}`` (latex_templates/unicode.tex): runs of
+    the script KEY in that font and direction."""
+
+    _latex_name = "texcvdefinescript"
+
+
+class DirectLua(TexCommand):
+    r"""``\directlua{code}``: LuaLaTeX's Lua (luaotfload's fallback fonts, by file)."""
+
+    _latex_name = "directlua"

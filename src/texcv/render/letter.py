@@ -19,31 +19,42 @@ from pylatex.utils import NoEscape
 from texcv.render import latex as tex
 from texcv.render.dates import format_day
 from texcv.render.document import mark, new_document
-from texcv.render.engine_choice import engine_for
+from texcv.render.engine_choice import EngineChoice, choose_for
 from texcv.render.escape import escape_spaced
+from texcv.render.fonts import FontPlan
 from texcv.render.inline import inline, literal
 from texcv.render.locale import Words, words_for
 from texcv.render.metadata import document_properties
 from texcv.schema import CV
 from texcv.schema.letter import Letter, Recipient
 from texcv.schema.markup import plain_text
-from texcv.source.yaml_reader import walk_strings
+from texcv.source.yaml_reader import DataPath, walk_strings
 
 _FIELD = re.compile(r"(\{[a-z]+\})")
 
 
 def render_letter(
-    letter: Letter, cv: CV, today: datetime.date, *, engine: str | None = None
+    letter: Letter,
+    cv: CV,
+    today: datetime.date,
+    *,
+    engine: str | None = None,
+    choice: EngineChoice | None = None,
+    fonts: FontPlan | None = None,
 ) -> str:
     """The complete .tex of ``letter`` from the sender ``cv`` (its design and header).
 
-    ``today`` dates the letter when it gives no date of its own (the build's date).
+    ``today`` dates the letter when it gives no date of its own (the build's date);
+    ``choice`` and ``fonts`` as for a CV (texcv.render.document.render).
     """
     words = letter_words(letter, cv)
-    engine = engine or letter_engine(letter, cv)
+    choice = choice or letter_choice(letter, cv, engine)
+    engine = engine or choice.engine
     properties = document_properties(_properties(letter, cv, words))
     # moderncv's letter heads show no photo: leaving it out spares the file.
-    document = new_document(cv, engine, words, properties, photo=False)
+    document = new_document(
+        cv, engine, words, properties, photo=False, needs=choice.needs, fonts=fonts
+    )
     recipient = letter.recipient
     document.append(mark(()))
     document.append(tex.Recipient(inline(recipient.name), _lines(recipient)))
@@ -82,13 +93,23 @@ def letter_words(letter: Letter, cv: CV) -> Words:
 
 def letter_engine(letter: Letter, cv: CV) -> str:
     """pdflatex when it can print the letter, the sender's header and texcv's words."""
-    return engine_for(cv.design.engine, _printed_strings(letter, cv))
+    return letter_choice(letter, cv).engine
 
 
-def _printed_strings(letter: Letter, cv: CV) -> Iterator[str]:
-    words = dataclasses.asdict(letter_words(letter, cv))
-    for data in (letter.model_dump(), cv.header.model_dump(), words):
-        yield from (text for _, text in walk_strings(data))
+def letter_choice(letter: Letter, cv: CV, engine: str | None = None) -> EngineChoice:
+    """The engine for the letter (``engine``: the build request's), and what its text needs.
+
+    Paths of the letter's text are the letter's; the sender's are ``("header", ...)``,
+    cv.yaml's (a letter has no `header`).
+    """
+    return choose_for(_printed_strings(letter, cv), cv.design.engine, engine)
+
+
+def _printed_strings(letter: Letter, cv: CV) -> Iterator[tuple[DataPath | None, str]]:
+    yield from walk_strings(letter.model_dump())
+    yield from walk_strings(cv.header.model_dump(), ("header",))
+    for _, text in walk_strings(dataclasses.asdict(letter_words(letter, cv))):
+        yield None, text
 
 
 def _dated(letter: Letter, today: datetime.date, words: Words) -> NoEscape:

@@ -33,6 +33,9 @@ class StrictModel(BaseModel):
         coerce_numbers_to_str=True,
         frozen=True,
         validate_default=False,
+        # Each model's validator is built on first use, all in one go from CV's, instead of
+        # one by one as the classes are defined: a faster start (pydantic's deferred build).
+        defer_build=True,
     )
 
     @model_validator(mode="before")
