@@ -30,14 +30,15 @@ sections:
         end: "2099-01"
         title: Engine
 """
-GREEK_FOR_PDFLATEX = """\
+# A character pdfLaTeX cannot set (Greek it can: LGR), with pdfLaTeX forced.
+CHINESE_FOR_PDFLATEX = """\
 header: {first_name: Ada, last_name: Lovelace}
 design: {engine: pdflatex}
 sections:
   - title: Work
     kind: bullet
     entries:
-      - "The letter α"
+      - "The letter 中"
 """
 
 
@@ -186,13 +187,13 @@ def test_build_json_has_the_summary_and_json_is_its_alias(
 
 @pytest.mark.tex
 def test_a_tex_failure_is_a_diagnostic_at_its_field(require_tex: None, tmp_path: Path) -> None:
-    (tmp_path / "cv.yaml").write_text(GREEK_FOR_PDFLATEX, encoding="utf-8")
+    (tmp_path / "cv.yaml").write_text(CHINESE_FOR_PDFLATEX, encoding="utf-8")
     done = run_texcv("build", "cv.yaml", "-o", "out", "--format", "json", cwd=tmp_path)
     assert done.returncode == 1
     data = validated(done.stdout)
     (error,) = data["diagnostics"]
     assert (error["code"], error["file"], error["line"]) == ("tex-error", "cv.yaml", 7)
-    assert error["path"] == "sections[0].entries[0]" and "α" in error["message"]
+    assert error["path"] == "sections[0].entries[0]" and "中" in error["message"]
     assert data["summary"] is None and data["exit_code"] == 1
 
 

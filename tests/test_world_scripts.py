@@ -33,7 +33,7 @@ _BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 def build(folder: Path, data: dict[str, object]) -> tuple[str, Path]:
     """Build ``data`` as cv.yaml in ``folder``; texcv's messages and the PDF."""
     (folder / "cv.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    result = run_texcv("build", "cv.yaml", "-o", "out", cwd=folder)
+    result = run_texcv("build", "cv.yaml", "-o", "out", "-v", cwd=folder)
     assert result.returncode == 0, result.stderr
     return result.stderr, folder / "out" / "cv.pdf"
 
