@@ -140,11 +140,19 @@ BASE = "header: {first_name: Ada, last_name: Lovelace}\nsections:\n"
         ("{title: T, entries: [{title: Job, start: 2020, end: present}]}", True),
         ("{title: T, kind: entry, entries: [{kind: item, label: a, text: b}]}", True),
         ("{title: T, kind: publication, entries: [{authors: [A. B], title: X}]}", True),
-        ("{title: T, kind: publication, entries: [{title: X}]}", True),  # no authors: a warning
+        ("{title: T, kind: publication, entries: [{title: X}]}", True),  # no authors
+        ("{title: T, kind: publication, entries: [{venue: X}]}", False),  # no title
         ("{title: T, entries: [Hello]}", False),  # a string is not a dated entry
         ("{title: T, entries: [{titel: X}]}", False),  # unknown key
         ("{title: T, kind: job, entries: []}", False),  # unknown kind
-        ("{title: T, entries: [{title: X, start: 2020-9-1x}]}", False),  # not a date
+        ("{title: T, entries: [{title: X, start: 2020-13}]}", False),  # no month 13
+        ("{title: T, entries: [{title: X, start: Spring 2017}]}", True),  # free text
+        ("{title: T, entries: [{title: X, start: {text: Fall, sort: 2017-09}}]}", True),
+        ("{title: T, entries: [{title: X, start: {text: Fall}}]}", False),  # no sort date
+        ("{title: T, kind: double_item, entries: [{left: {label: a, text: b}}]}", True),
+        ("{title: T, kind: skill, entries: [{level: 6, skill: Python}]}", False),  # 0 to 5
+        ("{title: T, entries: [{title: X, highlights: [a, {text: b, highlights: [c]}]}]}", True),
+        ("{title: T, subsections: [{title: S, kind: bullet, entries: [x]}]}", True),
     ],
 )
 def test_schema_agrees_with_texcv_on_entries(section: str, valid: bool) -> None:

@@ -72,7 +72,8 @@ def test_all_errors_reported_together_in_file_order() -> None:
     [
         ('"2023-02-30"', "present", "day 30 does not exist"),
         ('"2023"', '"2021"', "end date 2021 is before the start date 2023"),
-        ('"last year"', "present", "is not a date"),
+        ('""', "present", "a date cannot be empty"),
+        ('"2023-9-"', "present", "is not a date"),
         ("present", '"2021"', "can only be an end date"),
     ],
 )
@@ -94,12 +95,27 @@ def test_unknown_entry_kind() -> None:
     assert "cv.yaml:6:11" in message
 
 
-def test_publication_without_authors_is_a_warning_not_an_error() -> None:
+def test_publication_without_authors_among_others_is_a_warning_not_an_error() -> None:
     from texcv.schema.lint import lint
 
-    text = MINIMAL + "  - title: Papers\n    kind: publication\n    entries:\n      - title: T\n"
+    text = MINIMAL + (
+        "  - title: Papers\n    kind: publication\n    entries:\n      - title: T\n"
+        "      - {title: U, authors: [A. Lovelace]}\n"
+        "  - title: Reports\n    kind: publication\n    entries:\n      - title: R\n"
+    )
     loaded = load_yaml_text(text, "cv.yaml")
     warnings = [w.format() for w in lint(validate(loaded), loaded.positions)]
     assert any(
         w.startswith("cv.yaml:13:9: warning: publication without authors") for w in warnings
     ), warnings
+    # A section whose works all go without authors (reports, software) means it.
+    assert not any("sections[2]" in w for w in warnings), warnings
+
+
+def test_publication_needs_a_title_but_not_authors() -> None:
+    # A work without authors (a report, a manual) is fine since issue 15; its title is not.
+    message = errors_of(
+        MINIMAL + "  - title: Papers\n    kind: publication\n    entries:\n      - venue: V\n"
+    )
+    assert "missing required field 'title'" in message
+    assert "sections[1].entries[0].title" in message

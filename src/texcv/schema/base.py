@@ -124,6 +124,8 @@ Url = Annotated[
     LINK,
 ]
 
+ENTRY_KIND = "Entry kind; usually set once on the section (`kind:`) rather than on each entry."
+
 LENGTH_PATTERN = r"^\d+(\.\d+)?(pt|cm|mm|in|em)$"
 _CM_PER_UNIT = {"pt": 2.54 / 72.27, "cm": 1.0, "mm": 0.1, "in": 2.54, "em": 12 * 2.54 / 72.27}
 MAX_LENGTH_CM = 100.0  # far above any page, far below TeX's limit (about 575 cm)

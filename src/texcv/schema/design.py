@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from texcv.engines import TexEngine
 from texcv.schema.base import Length, StrictModel
@@ -12,6 +14,26 @@ from texcv.schema.base import Length, StrictModel
 Style = Literal["casual", "classic", "banking", "oldstyle", "fancy"]
 Color = Literal["black", "blue", "burgundy", "green", "grey", "orange", "purple", "red"]
 Engine = Literal["auto", TexEngine]  # the engines are named once, in texcv.engines
+RGB = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
+FOOTER_FIELDS = ("name", "date", "page", "pages", "version")
+
+
+class Colors(StrictModel):
+    """Your own RGB colours for moderncv's colour slots (over the named scheme in `color`)."""
+
+    accent: RGB | None = Field(
+        None,
+        description="moderncv's color1: name, section titles and rules, bullets, links.",
+        examples=["#3873B3"],
+    )
+    secondary: RGB | None = Field(
+        None,
+        description="moderncv's color2: dates and labels, title, page numbers.",
+        examples=["#737373"],
+    )
+    text: RGB | None = Field(
+        None, description="moderncv's color0: the body text.", examples=["#000000"]
+    )
 
 
 class Design(StrictModel):
@@ -27,6 +49,28 @@ class Design(StrictModel):
     )
     font_family: Literal["sans", "roman"] = Field(
         "sans", description="Sans-serif or serif body text.", examples=["sans"]
+    )
+    colors: Colors | None = Field(
+        None,
+        description="Your own RGB colours (#RRGGBB) for moderncv's colour slots; the ones "
+        "left out keep the `color` scheme's.",
+        examples=[{"accent": "#3873B3"}],
+    )
+    font: str | None = Field(
+        None,
+        min_length=1,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9 .+&'-]*$",
+        description="A font family installed on this machine (see `fc-list : family`), for "
+        "all text; needs LuaLaTeX or XeLaTeX (engine auto picks LuaLaTeX).",
+        examples=["TeX Gyre Pagella", "Noto Serif"],
+    )
+    footer: str | None = Field(
+        None,
+        min_length=1,
+        description="A line at the foot of every page. Fields: {name}, {date} (of the build, "
+        "in the CV's language), {page}, {pages}, {version} (git describe of the CV's "
+        "repository).",
+        examples=["{name} -- last updated {date} -- page {page} of {pages}"],
     )
     margin: Length = Field(
         "2cm",
@@ -64,3 +108,15 @@ class Design(StrictModel):
         "many applications cap a CV's length.",
         examples=[2],
     )
+
+    @field_validator("footer")
+    @classmethod
+    def _known_fields(cls, value: str | None) -> str | None:
+        for field in re.findall(r"\{(\w*)\}", value or ""):
+            if field not in FOOTER_FIELDS:
+                raise PydanticCustomError(
+                    "footer_field",
+                    "unknown field {field} in the footer; fields: {fields}",
+                    {"field": f"{{{field}}}", "fields": ", ".join(f"{{{f}}}" for f in FOOTER_FIELDS)},
+                )
+        return value

@@ -7,14 +7,24 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from texcv.schema.base import StrictModel, Text, Url
+from texcv.schema.base import ENTRY_KIND, StrictModel, Text, Url
+from texcv.schema.columns import (
+    ColumnsEntry,
+    DoubleBulletEntry,
+    DoubleItemEntry,
+    SkillEntry,
+    SkillHeadEntry,
+    SkillLegendEntry,
+    SkillLevel,
+)
 from texcv.schema.dates import CVDate, DateField
 from texcv.schema.forms import DOI
+from texcv.schema.highlights import Highlights, check_depth, highlights_field
 from texcv.schema.publications import WorkType
 from texcv.schema.variants import Tag, tags_field
 
 Doi = Annotated[str, Field(pattern=r"^10\.\d{4,9}/\S+$"), DOI]
-KIND = "Entry kind; usually set once on the section (`kind:`) rather than on each entry."
+KIND = ENTRY_KIND
 
 
 class TextEntry(StrictModel):
@@ -44,6 +54,11 @@ class ItemEntry(StrictModel):
     label: Text = Field(description="The word in the left column.", examples=["Programming"])
     text: Text = Field(description="The text beside it.", examples=["C, C++, Python"])
     comment: Text | None = Field(None, description="A comment at the right.", examples=["fluent"])
+    level: SkillLevel | None = Field(
+        None,
+        description="A skill level drawn as moderncv's skill bar (0 to 5) before the text.",
+        examples=[4],
+    )
     tags: list[Tag] = tags_field()
 
 
@@ -73,15 +88,18 @@ class DatedEntry(StrictModel):
         description="A paragraph under the entry.",
         examples=["Supervisors: Rémi Gribonval and Elisa Riccietti"],
     )
-    highlights: list[Text] = Field(
-        default_factory=list,
-        description="Bullet points under the entry.",
-        examples=[["Sparse matrix factorization."]],
+    highlights: Highlights = highlights_field()
+    degree: Text | None = Field(
+        None,
+        description="A degree shown apart from the title, under the dates (the title then "
+        "names the field of study).",
+        examples=["PhD", "M.A."],
     )
     tags: list[Tag] = tags_field()
 
     @model_validator(mode="after")
     def _dates_make_sense(self) -> DatedEntry:
+        check_depth(self.highlights)
         # `field` in the context names the key the message is about, for its line number.
         if self.date is not None and (self.start is not None or self.end is not None):
             raise PydanticCustomError(
@@ -96,7 +114,8 @@ class DatedEntry(StrictModel):
             raise PydanticCustomError(
                 "date_missing_start", "`end` is given without `start`", {"field": "end"}
             )
-        if self.start and self.end and _ends_before(self.end, self.start):
+        exact = self.start and self.end and not (self.start.inferred or self.end.inferred)
+        if exact and _ends_before(self.end, self.start):
             raise PydanticCustomError(
                 "date_order",
                 "the end date {end} is before the start date {start}",
@@ -120,7 +139,7 @@ class PublicationEntry(StrictModel):
     kind: Literal["publication"] = Field("publication", description=KIND, examples=["publication"])
     authors: list[str] = Field(
         default_factory=list,
-        description="One author per item.",
+        description="One author per item; leave out for a work without authors.",
         examples=[["Q-T. Le", "R. Gribonval"]],
     )
     title: Text = Field(
@@ -209,7 +228,17 @@ class PublicationEntry(StrictModel):
 
 
 Entry = Annotated[
-    TextEntry | BulletEntry | ItemEntry | DatedEntry | PublicationEntry,
+    TextEntry
+    | BulletEntry
+    | ItemEntry
+    | DatedEntry
+    | PublicationEntry
+    | DoubleItemEntry
+    | DoubleBulletEntry
+    | ColumnsEntry
+    | SkillEntry
+    | SkillLegendEntry
+    | SkillHeadEntry,
     Field(discriminator="kind"),
 ]
 ENTRY_KINDS: dict[str, type[StrictModel]] = {
@@ -218,5 +247,23 @@ ENTRY_KINDS: dict[str, type[StrictModel]] = {
     "item": ItemEntry,
     "entry": DatedEntry,
     "publication": PublicationEntry,
+    "double_item": DoubleItemEntry,
+    "double_bullet": DoubleBulletEntry,
+    "columns": ColumnsEntry,
+    "skill": SkillEntry,
+    "skill_legend": SkillLegendEntry,
+    "skill_head": SkillHeadEntry,
 }
-EntryKind = Literal["text", "bullet", "item", "entry", "publication"]
+EntryKind = Literal[
+    "text",
+    "bullet",
+    "item",
+    "entry",
+    "publication",
+    "double_item",
+    "double_bullet",
+    "columns",
+    "skill",
+    "skill_legend",
+    "skill_head",
+]

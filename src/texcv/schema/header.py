@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import re
+from typing import Annotated, Literal, get_args
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from texcv.schema.base import Length, StrictModel, Text, Url
 from texcv.schema.forms import PHOTO_FILE
 
-SocialNetwork = Literal[
+# The networks moderncv 2.3.1 has an icon and a link pattern for (\social[network]{account}).
+KnownNetwork = Literal[
     "linkedin",
     "xing",
     "twitter",
@@ -27,6 +30,7 @@ SocialNetwork = Literal[
     "matrix",
     "googlescholar",
 ]
+KNOWN_NETWORKS: tuple[str, ...] = get_args(KnownNetwork)
 
 
 class Address(StrictModel):
@@ -51,18 +55,60 @@ class Phone(StrictModel):
 
 
 class Social(StrictModel):
-    """An account on a service moderncv has an icon for."""
+    """An account or a link in the header.
 
-    network: SocialNetwork = Field(description="The service.", examples=["orcid", "github"])
-    account: str = Field(
-        description="Your identifier on it (shown in the header).",
+    A network moderncv knows (github, orcid, ...) gets its icon and link; any other network
+    or link needs a `url` and gets a generic link icon, with its name printed beside it.
+    """
+
+    network: str = Field(
+        min_length=1,
+        description="The service: one moderncv has an icon for (" + ", ".join(KNOWN_NETWORKS)
+        + "; any case), or any other name (Mastodon, YouTube, Lab page), shown with a link icon.",
+        examples=["orcid", "GitHub", "Mastodon"],
+    )
+    account: str | None = Field(
+        None,
+        description="Your identifier on it (shown in the header); needed on a known network.",
         examples=["0000-0002-1825-0097", "octocat"],
     )
     url: Url | None = Field(
         None,
-        description="Full link, when moderncv cannot derive it from the account.",
+        description="Full link; needed for a network moderncv does not know.",
         examples=["https://scholar.google.com/citations?user=abcdEFGh"],
     )
+
+    @property
+    def known(self) -> str | None:
+        """moderncv's name for this network, or None when it has no icon for it."""
+        name = re.sub(r"[\s_-]", "", self.network.lower())
+        return name if name in KNOWN_NETWORKS else None
+
+    @property
+    def label(self) -> str:
+        """What the header prints: the account; on other networks with the network's name."""
+        if self.known:
+            return self.account or ""
+        if self.account:
+            return f"{self.network}: {self.account}"
+        return self.network
+
+    @model_validator(mode="after")
+    def _enough_to_link(self) -> Social:
+        if self.known and not self.account:
+            raise PydanticCustomError(
+                "social_account",
+                "a {network} entry needs your `account` on it",
+                {"network": self.network, "field": "network"},
+            )
+        if not self.known and not self.url:
+            raise PydanticCustomError(
+                "social_url",
+                "moderncv has no icon or link for '{network}': give its `url` (it is then "
+                "shown with a link icon), or use one of: {known}",
+                {"network": self.network, "known": ", ".join(KNOWN_NETWORKS), "field": "network"},
+            )
+        return self
 
 
 class Photo(StrictModel):

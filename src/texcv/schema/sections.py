@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -23,12 +23,12 @@ from texcv.schema.publications import (
 from texcv.schema.variants import Tag, tags_field
 
 SHORTHAND_KINDS = ("text", "bullet")
+# `numbered` applies to every section (issue 15), the others to publications sections only.
 PUBLICATION_OPTIONS = (
     "bibtex",
     "sort",
     "group_by",
     "groups",
-    "numbered",
     "number_per",
     "authors",
     "highlight",
@@ -36,7 +36,6 @@ PUBLICATION_OPTIONS = (
 )
 # What to write instead, in a section that is not a publications section.
 _INSTEAD = {
-    "numbered": "write the numbers into the entries (e.g. `label: '[3]'` on item entries)",
     "sort": "list the entries in the order they should print",
     "group_by": "split the section into one section per group",
 }
@@ -48,7 +47,8 @@ class Section(StrictModel):
     title: Text = Field(description="Section heading.", examples=["Education"])
     kind: EntryKind = Field(
         "entry",
-        description="Default kind of this section's entries: text, bullet, item, entry, publication.",
+        description="Default kind of this section's entries: text, bullet, item, entry, "
+        "publication, double_item, double_bullet, columns, skill, skill_legend, skill_head.",
         examples=["entry", "publication"],
     )
     entries: list[Entry] = Field(
@@ -89,9 +89,9 @@ class Section(StrictModel):
     )
     numbered: bool | Numbering = Field(
         False,
-        description="Number the works: down ([12], [11], ... [1]; also `true`) or up "
-        "([1], [2], ...).",
-        examples=["up", True],
+        description="Number the entries of any section: up (1., 2., 3.) or down (3., 2., 1.; "
+        "also `true`). Works are numbered [1], [2], ... or [12], [11], ...",
+        examples=["up", "down", True],
     )
     number_per: NumberPer = Field(
         "section",
@@ -113,6 +113,18 @@ class Section(StrictModel):
             ]
         ],
     )
+    durations: bool = Field(
+        False,
+        description="Print how long each dated entry lasted under its dates (3 years 7 months).",
+        examples=[True],
+    )
+    subsections: list[Section] = Field(
+        default_factory=list,
+        description="Titled groups of entries inside this section (moderncv's \\subsection), "
+        "printed after its own entries; each takes title, kind, entries, numbered, durations "
+        "and tags.",
+        examples=[[{"title": "Vocational", "entries": [{"title": "Job title"}]}]],
+    )
     authors: AuthorFormat = Field(
         "initials",
         description="How .bib authors are printed, given names first: initials (Q.-T. Le) or "
@@ -124,6 +136,25 @@ class Section(StrictModel):
         description="Keep only some works (by year, by keyword).",
         examples=[{"since": 2020, "keywords": ["selected"]}],
     )
+
+    @property
+    def numbering(self) -> Literal["up", "down"] | None:
+        """How entries are numbered: `numbered: true` counts down, as it always did."""
+        if self.numbered is False:
+            return None
+        return "down" if self.numbered is True else self.numbered
+
+    @model_validator(mode="after")
+    def _subsections_are_flat(self) -> Section:
+        for sub in self.subsections:
+            used = [n for n in ("subsections", "bibtex") if n in sub.model_fields_set]
+            if used:
+                raise PydanticCustomError(
+                    "subsection_option",
+                    "a subsection cannot have {names}",
+                    {"names": " or ".join(f"`{name}`" for name in used), "field": "subsections"},
+                )
+        return self
 
     @model_validator(mode="after")
     def _publication_options_need_publications(self) -> Section:
