@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from texcv.render.engine_choice import EngineChoice
     from texcv.render.fonts import FontPlan
     from texcv.schema import CV
-    from texcv.source.yaml_reader import DataPath, Loaded
+    from texcv.source.yaml_reader import DataPath, Loaded, Positions
 
 T = TypeVar("T")
 
@@ -187,7 +187,7 @@ def _build(
     loaded, full = load_and_validate(request, reporter)
     prepared = prepare(loaded, full, request, reporter)
     cv = prepared.cv
-    tex, engine = render_tex(request, loaded, prepared, reporter)
+    tex, engine = render_tex(request, loaded, prepared, reporter, source_date)
     try:
         with reporter.progress(f"running {engine}"):
             result = build_pdf(
@@ -231,21 +231,36 @@ def inspect(pdf: Path, prepared: Prepared) -> list[InputWarning]:
 
 
 def render_tex(
-    request: BuildRequest, loaded: Loaded, prepared: Prepared, reporter: Reporter
+    request: BuildRequest,
+    loaded: Loaded,
+    prepared: Prepared,
+    reporter: Reporter,
+    source_date: str | None = None,
 ) -> tuple[str, str]:
-    """The .tex of the prepared CV and its engine, with the fonts its characters need."""
+    """The .tex of the prepared CV and its engine, with the fonts its characters need.
+
+    ``source_date`` is the build's date (SOURCE_DATE_EPOCH): `present` for durations, a
+    footer's {date}; asked here when not given (`texcv tex`)."""
+    from texcv.compile.reproducible import build_date, source_date_epoch
     from texcv.diagnose import cv_place
     from texcv.render import render
     from texcv.render.engine_choice import choose
 
     cv = prepared.cv
     choice = choose(cv, request.engine)
+    _check_font(cv, prepared.positions)
+    today = build_date(source_date or source_date_epoch(request.source))
+    version = _footer_version(cv, request.folder)
 
     def place(where: DataPath) -> tuple[str, Location]:
         return cv_place(where, loaded, prepared)
 
     plan = fonts_for(choice, request, cv.design.font_family, reporter, place, loaded)
-    tex = timed(reporter, "render", lambda: render(cv, choice=choice, fonts=plan))
+    tex = timed(
+        reporter,
+        "render",
+        lambda: render(cv, choice=choice, fonts=plan, today=today, version=version),
+    )
     return tex, choice.engine
 
 
@@ -283,6 +298,31 @@ def fonts_for(
         at = place(where) if where is not None else None
         reporter.warn(engine_note(char, choice.engine, plan.font_for(char), at))
     return plan
+
+
+def _footer_version(cv: CV, folder: Path) -> str:
+    """A footer's {version}: the CV repository's `git describe`; empty outside git."""
+    if "{version}" not in (cv.design.footer or ""):
+        return ""
+    from texcv.source.git import describe
+
+    return describe(folder) or ""
+
+
+def _check_font(cv: CV, positions: Positions) -> None:
+    """design.font must be a family fontconfig knows, or fontspec fails deep in the log."""
+    from texcv.compile.fonts import font_missing, similar_families
+
+    font = cv.design.font
+    if font and font_missing(font):
+        like = similar_families(font)
+        raise InputError(
+            f"the font '{font}' is not installed on this machine",
+            location=positions.locate(("design", "font")),
+            hint=("installed families like it: " + ", ".join(like) if like else "")
+            + ("; " if like else "")
+            + "`fc-list : family` lists every installed family",
+        )
 
 
 def _assets(cv: CV, folder: Path) -> dict[str, Path]:

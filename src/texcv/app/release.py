@@ -20,7 +20,7 @@ from pathlib import Path
 
 from texcv import files
 from texcv.errors import TexcvError, ToolMissingError
-from texcv.source.git import git_output
+from texcv.source.git import describe
 
 CHECKSUMS = "SHA256SUMS"
 PREVIEW_DPI = 110  # an A4 page 910 px wide: readable in a README, small in a release
@@ -69,7 +69,7 @@ def chosen_variants(spec: str, known: Iterable[str]) -> list[str]:
 
 def describe_version(folder: Path) -> str:
     """The tag of HEAD (v1.2.0), else ``git describe`` of the commit, else ``dev``."""
-    return git_output(folder, "describe", "--tags", "--always", "--dirty") or "dev"
+    return describe(folder) or "dev"
 
 
 def package(

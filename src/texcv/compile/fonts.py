@@ -6,6 +6,9 @@ reads a file instead, and a font installed or removed since is noticed. Only the
 texcv uses (regular, bold, italic, bold italic) of families named ``Noto ...`` are kept: the
 choice stays the same on every machine with the same Noto packages. A font whose path holds
 anything but letters, digits and ``/._+-`` is left out: its path is written into the .tex.
+
+And whether a family a person names (design.font) is installed, asked of fontconfig before TeX
+runs, so that a missing font is reported by name instead of as a fontspec error deep in a log.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import json
 import os
 import shutil
 import subprocess
+from functools import cache
 from pathlib import Path
 
 from texcv import files
@@ -135,3 +139,35 @@ def _fonts_key() -> str:
                 continue
             digest.update(f"{folder}\0{stamp}\n".encode())
     return digest.hexdigest()[:24]
+
+
+_FAMILIES_TIMEOUT = 20  # seconds; fc-list answers in well under one
+
+
+@cache
+def installed_families() -> frozenset[str] | None:
+    """Every family name fontconfig knows, lower-cased; None when fc-list is missing."""
+    program = shutil.which("fc-list")
+    if program is None:
+        return None
+    try:
+        done = subprocess.run(
+            [program, ":", "family"], capture_output=True, text=True, timeout=_FAMILIES_TIMEOUT
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    names = {name.strip().lower() for line in done.stdout.splitlines() for name in line.split(",")}
+    return frozenset(name for name in names if name)
+
+
+def font_missing(family: str) -> bool:
+    """True when fontconfig is there and does not know ``family`` (any case)."""
+    families = installed_families()
+    return families is not None and family.strip().lower() not in families
+
+
+def similar_families(family: str, limit: int = 3) -> list[str]:
+    """Installed families whose names share a word with ``family`` (for the hint)."""
+    words = set(family.lower().split())
+    found = sorted(name for name in installed_families() or () if words & set(name.split()))
+    return found[:limit]

@@ -21,6 +21,7 @@ ID, no PTEX entries that could hold a path) is latex_templates/reproducible.tex.
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import time
@@ -96,3 +97,8 @@ def tex_environment(source_date: str | None) -> dict[str, str]:
     if source_date is not None:
         env[VARIABLE] = source_date
     return env
+
+
+def build_date(source_date: str) -> datetime.date:
+    """The calendar date (UTC) of a build's SOURCE_DATE_EPOCH: `present` for durations."""
+    return datetime.datetime.fromtimestamp(int(source_date), tz=datetime.UTC).date()

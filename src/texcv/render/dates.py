@@ -22,6 +22,8 @@ def format_date(date: CVDate, words: Words, style: DateStyle = "month") -> NoEsc
     """LaTeX for one date: ``Sep~2020``, ``2020`` or the locale's word for present."""
     if date.present:
         return NoEscape(escape_text(words.present))
+    if date.text is not None:  # free text ("Spring 2017"): as written
+        return NoEscape(escape_text(date.text))
     if date.month is None or style == "year":
         return NoEscape(str(date.year))
     month = escape_text(words.months[date.month - 1])
@@ -52,7 +54,7 @@ def format_range(
     last = format_date(end, words, style)
     if last == first:
         return first
-    tight = style == "year" and not end.present
+    tight = style == "year" and not end.present and start.text is None and end.text is None
     return NoEscape(f"{first}--{last}" if tight else f"{first} -- {last}")
 
 
@@ -60,3 +62,32 @@ def format_day(day: datetime.date, words: Words) -> str:
     """A letter's date in words, as plain text: ``March 15, 2024``, ``1er mars 2024``."""
     number = words.first_day if day.day == 1 else str(day.day)
     return words.day.format(day=number, month=words.month_names[day.month - 1], year=day.year)
+
+
+def duration(
+    start: CVDate | None, end: CVDate | None, today: datetime.date
+) -> tuple[int, int] | None:
+    """(years, months) from ``start`` to ``end`` (``present`` is ``today``), counting both end
+    months: Jun 2023 to Aug 2023 is 3 months. None unless both are dates (not free text).
+
+    Year-only dates count whole years (2018 to 2023 is 5 years).
+    """
+    if start is None or end is None or start.text is not None or end.text is not None:
+        return None
+    if end.present:
+        end = CVDate(year=today.year, month=today.month)
+    if start.month is None or end.month is None:
+        return (max(end.year - start.year, 0), 0)
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    return divmod(max(months, 0), 12)
+
+
+def format_duration(span: tuple[int, int], words: Words) -> NoEscape:
+    """``3 years 7 months`` in the CV's language; a zero part is left out."""
+    years, months = span
+    parts = []
+    if years:
+        parts.append(f"{years} {words.years if years > 1 else words.year}")
+    if months or not years:
+        parts.append(f"{months} {words.months_word if months != 1 else words.month}")
+    return NoEscape(escape_text(" ".join(parts)))

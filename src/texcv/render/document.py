@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import partial
 from pathlib import PurePath
 
@@ -9,8 +12,10 @@ from pylatex import Document
 from pylatex.base_classes import LatexObject
 from pylatex.utils import NoEscape
 
+from texcv.render import columns
 from texcv.render import latex as tex
-from texcv.render.dates import DateStyle, format_range
+from texcv.render.dates import duration, format_duration, format_range
+from texcv.render.design import footer, own_colors, own_font
 from texcv.render.engine_choice import EngineChoice, Needs, choose
 from texcv.render.escape import encode_url, url_for_display
 from texcv.render.fonts import FontPlan, by_name
@@ -30,7 +35,16 @@ from texcv.schema import (
     ItemEntry,
     Photo,
     PublicationEntry,
+    Section,
     TextEntry,
+)
+from texcv.schema.columns import (
+    ColumnsEntry,
+    DoubleBulletEntry,
+    DoubleItemEntry,
+    SkillEntry,
+    SkillHeadEntry,
+    SkillLegendEntry,
 )
 from texcv.source.yaml_reader import format_path
 
@@ -42,27 +56,34 @@ def render(
     words: Words | None = None,
     choice: EngineChoice | None = None,
     fonts: FontPlan | None = None,
+    today: datetime.date | None = None,
+    version: str = "",
 ) -> str:
     """The complete .tex for ``cv``. Lines after ``% texcv-source: PATH`` come from PATH.
 
     ``choice`` is the engine choice made for it (made here when not given); ``fonts`` the
     fonts a LuaLaTeX or XeLaTeX build loads (texcv.render.fonts; by name when not given).
+    ``today`` is the build's date (durations up to `present`); ``version`` names the CV's
+    revision in a footer's {version}. Both come from the build, which knows the repository.
     """
     choice = choice or choose(cv, engine)
     engine = engine or choice.engine
     words = words or words_for(cv.locale)
+    today = today or datetime.date.today()
     document = new_document(cv, engine, words, metadata(cv, words), needs=choice.needs, fonts=fonts)
+    if cv.design.footer:  # the CV's pages only, not its letters'
+        document.preamble.extend(footer(cv.design.footer, cv.header.full_name, words, version))
     document.append(tex.MakeCvTitle())
+    context = _Context(cv, words, today)
     for index, section in enumerate(cv.sections):
         document.append(mark(("sections", index)))
         document.append(tex.Section(inline(section.title)))
-        if section.kind == "publication":
-            other = partial(_entry, cv=cv, words=words)
-            document.extend(publication_section(section, index, cv, words, mark, other))
-            continue
-        for number, entry in enumerate(section.entries):
-            document.append(mark(("sections", index, "entries", number)))
-            document.append(_entry(entry, cv, words))
+        document.extend(_section_body(section, ("sections", index), context))
+        for number, sub in enumerate(section.subsections):
+            path = ("sections", index, "subsections", number)
+            document.append(mark(path))
+            document.append(tex.SubSection(inline(sub.title)))
+            document.extend(_section_body(sub, path, context))
     return document.dumps() + "\n"
 
 
@@ -82,7 +103,10 @@ def new_document(
     for a letter), the PDF's ``properties`` and page numbers."""
     document = _document(cv, engine)
     if engine != "pdflatex":
-        document.preamble.append(unicode_fonts(fonts or by_name(), engine))
+        plan = fonts or by_name()
+        document.preamble.append(unicode_fonts(plan, engine))
+        if cv.design.font:  # the person's own family, over texcv's Noto
+            document.preamble.extend(own_font(cv.design.font, engine, plan))
     # Above: the same for every CV with this design, so the build can precompile it into a
     # format (mylatexformat stops dumping here; without a format this is \relax).
     document.preamble.append(tex.EndOfDump())
@@ -96,6 +120,38 @@ def new_document(
         document.preamble.append(tex.Template("pdfa"))  # after reproducible: keeps an ID
     document.preamble.append(page_numbers(words))
     return document
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every entry's LaTeX may depend on besides the entry."""
+
+    cv: CV
+    words: Words
+    today: datetime.date
+
+
+def _section_body(
+    section: Section, path: tuple[str | int, ...], context: _Context
+) -> Iterator[LatexObject]:
+    """A section's (or subsection's) entries, each after its source mark."""
+    if section.kind == "publication":
+        other = partial(_entry, context=context)
+
+        def here(inner: tuple[str | int, ...]) -> tex.SourceMark:
+            return mark((*path, *inner[2:]))  # publications.py writes ("sections", i, ...)
+
+        index = path[1]
+        assert isinstance(index, int)
+        yield from publication_section(section, index, context.cv, context.words, here, other)
+        return
+    count = len(section.entries)
+    for number, entry in enumerate(section.entries):
+        yield mark((*path, "entries", number))
+        label = None
+        if section.numbering is not None:
+            label = str(number + 1 if section.numbering == "up" else count - number) + "."
+        yield _entry(entry, context, label=label, durations=section.durations)
 
 
 def mark(path: tuple[str | int, ...]) -> tex.SourceMark:
@@ -137,6 +193,8 @@ def _document(cv: CV, engine: str) -> Document:
         document.preamble.append(tex.Template("fancy-unicode"))
     document.preamble.append(tex.ModernCvStyle(keyword(design.style)))
     document.preamble.append(tex.ModernCvColor(keyword(design.color)))
+    if design.colors:
+        document.preamble.extend(own_colors(design.colors))
     document.preamble.append(tex.Template("pdflatex" if engine == "pdflatex" else "unicode"))
     document.preamble.append(tex.Template("tweaks"))
     document.preamble.append(tex.Template("links"))
@@ -187,8 +245,10 @@ def _header(document: Document, header: Header, *, photo: bool = True) -> None:
         add(tex.Homepage(_url(encode_url(header.homepage), shown)))
     for social in header.social:
         url = social_url(social)
-        account = literal(social.account)
-        add(tex.Social(keyword(social.network), _url(url, account) if url else None, account))
+        shown = literal(social.label)
+        # A network moderncv does not know gets the generic link icon (icons.tex).
+        network = keyword(social.known or "link")
+        add(tex.Social(network, _url(url, shown) if url else None, shown))
     if header.photo and photo:
         p = header.photo
         add(tex.Photo(keyword(p.width), keyword(p.frame), keyword(photo_file(p))))
@@ -203,31 +263,67 @@ def _url(url: str, text: NoEscape) -> tex.TexcvUrl:
     return tex.TexcvUrl(target(url), text)
 
 
-def _entry(entry: Entry, cv: CV, words: Words) -> LatexObject:
+def _entry(
+    entry: Entry, context: _Context, *, label: str | None = None, durations: bool = False
+) -> LatexObject:
+    """``label`` numbers the entry (in the label or date column) when its section says so."""
+    number = literal(label)
     match entry:
         case TextEntry():
-            return tex.CvItem(inline(""), inline(entry.text))
+            return tex.CvItem(number, inline(entry.text))
+        case BulletEntry() if label:
+            return tex.CvItem(number, inline(entry.text))
         case BulletEntry():
             return tex.CvListItem(inline(entry.text))
         case ItemEntry() if entry.comment:
             return tex.CvItemWithComment(
-                inline(entry.label), inline(entry.text), inline(entry.comment)
+                inline(entry.label),
+                columns.with_level(entry.level, inline(entry.text)),
+                inline(entry.comment),
             )
         case ItemEntry():
-            return tex.CvItem(inline(entry.label), inline(entry.text))
+            return tex.CvItem(
+                inline(entry.label), columns.with_level(entry.level, inline(entry.text))
+            )
         case DatedEntry():
-            return _dated(entry, words, cv.design.dates)
+            return _dated(entry, context, label, durations)
         case PublicationEntry():
-            return publication_entry(entry, cv, words)
+            return publication_entry(entry, context.cv, context.words, label)
+        case DoubleItemEntry():
+            return columns.double_item(entry)
+        case DoubleBulletEntry():
+            return columns.double_bullet(entry)
+        case ColumnsEntry():
+            return columns.columns(entry)
+        case SkillEntry():
+            return columns.skill(entry)
+        case SkillLegendEntry():
+            return columns.skill_legend(entry)
+        case SkillHeadEntry():
+            return columns.skill_head(entry)
     raise TypeError(f"unknown entry {entry!r}")
 
 
-def _dated(entry: DatedEntry, words: Words, style: DateStyle = "month") -> tex.CvEntry:
+def _dated(entry: DatedEntry, context: _Context, label: str | None, durations: bool) -> tex.CvEntry:
+    """``\\cventry``; its date column stacks number, dates, duration and degree."""
+    words, style = context.words, context.cv.design.dates
     description: tex.Latex = inline(entry.description)
     if entry.highlights:
-        description = tex.Joined(description, tex.ItemList(inline(h) for h in entry.highlights))
+        description = tex.Joined(description, columns.bullets(entry.highlights))
+    hint: list[tex.Latex] = []
+    if label:
+        hint.append(literal(label))
+    dates = format_range(entry.start, entry.end, words, single=entry.date, style=style)
+    if dates:
+        hint.append(dates)
+    span = duration(entry.start, entry.end, context.today) if durations else None
+    if span is not None:
+        hint.append(format_duration(span, words))
+    if entry.degree:
+        hint.append(inline(entry.degree))
+    # The hint column is \raggedleft: \\ (not \newline, which pads) keeps lines flush right.
     return tex.CvEntry(
-        format_range(entry.start, entry.end, words, single=entry.date, style=style),
+        tex.Joined(*hint, separator=tex.LineBreak().dumps()),
         inline(entry.title),
         inline(entry.organisation),
         inline(entry.location),

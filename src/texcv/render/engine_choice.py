@@ -101,8 +101,12 @@ def text_needs(strings: Iterable[tuple[DataPath | None, str]]) -> Needs:
 
 
 def choose(cv: CV, engine: str | None = None) -> EngineChoice:
-    """The engine for ``cv``: ``engine`` (the build request's) or design.engine, else auto."""
-    return choose_for(printed_strings(cv), cv.design.engine, engine)
+    """The engine for ``cv``: ``engine`` (the build request's) or design.engine, else auto;
+    a font family named in design.font needs fontspec, so LuaLaTeX."""
+    setting = cv.design.engine
+    if setting == "auto" and cv.design.font:
+        setting = "lualatex"
+    return choose_for(printed_strings(cv), setting, engine)
 
 
 def choose_for(

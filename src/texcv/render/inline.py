@@ -15,15 +15,21 @@ from texcv.render.escape import (
     escape_text,
     escape_url,
 )
-from texcv.render.latex import Emph, Href, TextBf, as_latex
+from texcv.render.latex import Emph, Href, NewLine, TextBf, as_latex
 from texcv.schema.markup import Span, parse
 
 
 def inline(text: str | None) -> NoEscape:
-    """LaTeX for a text field with **bold**, *italic* and [text](url)."""
+    """LaTeX for a text field with **bold**, *italic* and [text](url).
+
+    A line break typed in the text (a ``|`` block in YAML, or ``\\n``) stays a line break;
+    empty lines count as one, and none opens or closes the text (moderncv refuses a
+    ``\\newline`` at the start of an item, and a blank line inside any of its arguments).
+    """
     if not text:
         return NoEscape("")
-    return NoEscape(_spans(parse(text)).strip())
+    lines = [line for line in text.split("\n") if line.strip()]
+    return NoEscape(as_latex(NewLine()).join(_spans(parse(line)).strip() for line in lines))
 
 
 def literal(text: str | None) -> NoEscape:

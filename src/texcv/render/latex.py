@@ -480,3 +480,100 @@ class DirectLua(TexCommand):
     r"""``\directlua{code}``: LuaLaTeX's Lua (luaotfload's fallback fonts, by file)."""
 
     _latex_name = "directlua"
+
+
+class CvDoubleItem(TexCommand):
+    r"""``\cvdoubleitem{label}{text}{label}{text}``: two items side by side."""
+
+    _latex_name = "cvdoubleitem"
+
+
+class CvListDoubleItem(TexCommand):
+    r"""``\cvlistdoubleitem{text}{text}``: two bullet points side by side."""
+
+    _latex_name = "cvlistdoubleitem"
+
+
+class CvColumn(TexCommand):
+    r"""``\cvcolumn[width]{heading}{content}`` inside ``cvcolumns``; width a share of 1."""
+
+    _latex_name = "cvcolumn"
+
+
+class CvColumns(LatexObject):
+    r"""moderncv's ``cvcolumns`` environment around its ``\cvcolumn``\ s."""
+
+    _repr_attributes_override: ClassVar[list[str]] = ["columns"]
+
+    def __init__(self, columns: Iterable[CvColumn]) -> None:
+        super().__init__()
+        self.columns = list(columns)
+
+    def dumps(self) -> str:
+        inner = "\n".join(column.dumps() for column in self.columns)
+        return f"\\begin{{cvcolumns}}\n{inner}\n\\end{{cvcolumns}}"
+
+
+class CvSkill(TexCommand):
+    r"""``\cvskill{level}``: moderncv's skill bar, 0 to 5 boxes (moderncvskillmatrix.sty)."""
+
+    _latex_name = "cvskill"
+
+
+class CvSkillEntry(TexCommand):
+    r"""``\cvskillentry[*]{category}{level}{skill}{years}{comment}``: a row of the skill matrix;
+    the star draws a dashed line above it."""
+
+    _latex_name = "cvskillentry"
+
+    def __init__(self, *arguments: Latex, rule: bool = False) -> None:
+        super().__init__(*arguments)
+        self._star_latex_name = rule
+
+
+class CvSkillLegend(TexCommand):
+    r"""``\cvskilllegend[*][padding][level 1]...[level 5]{title}``: what the levels mean."""
+
+    _latex_name = "cvskilllegend"
+
+    def __init__(self, title: Latex, levels: Sequence[Latex] = (), rules: bool = False) -> None:
+        padding = [NoEscape(".25em")] if levels else []
+        super().__init__(title, options=[*padding, *levels])
+        self._star_latex_name = rules
+
+
+class CvSkillHead(TexCommand):
+    r"""``\cvskillhead[padding][Level][Skill][Years][Comment]``: the matrix's column headings."""
+
+    _latex_name = "cvskillhead"
+
+    def __init__(self, headings: Sequence[Latex] = ()) -> None:
+        padding = [NoEscape(".25em")] if headings else []
+        super().__init__(options=[*padding, *headings])
+
+
+class NewLine(TexCommand):
+    r"""``\newline``: a line break inside a paragraph (a line break typed in cv.yaml)."""
+
+    _latex_name = "newline"
+
+    def dumps(self) -> str:
+        return r"\newline{}"  # the braces end the name before the next line's text
+
+
+class DefineColor(TexCommand):
+    r"""``\definecolor{name}{HTML}{RRGGBB}``: one of moderncv's colour slots (color0-2)."""
+
+    _latex_name = "definecolor"
+
+
+class TexcvFooter(TexCommand):
+    r"""``\texcvfooter``: the footer line's text, defined from design.footer (footer.tex)."""
+
+    _latex_name = "texcvfooter"
+
+
+class TexcvToday(TexCommand):
+    r"""``\texcvtoday``: the build's date in the CV's words (a footer's {date})."""
+
+    _latex_name = "texcvtoday"

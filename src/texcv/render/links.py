@@ -53,8 +53,8 @@ def social_url(social: Social) -> str | None:
     that are no link (skype, signal)."""
     if social.url:
         return encode_url(social.url)
-    base = NETWORK_URLS.get(social.network)
-    if base is None:
+    base = NETWORK_URLS.get(social.known or "")
+    if base is None or not social.account:
         return None
     return encode_url(base + social.account.strip())
 

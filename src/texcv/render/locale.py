@@ -33,6 +33,10 @@ class Words:
     enclosures: str  # ... and before several
     letter_title: str  # PDF title of a letter; {name} (the sender) and {recipient}
     letter_subject: str  # PDF subject of a letter; {name} is the sender
+    year: str = "year"  # durations: 1 year 2 months
+    years: str = "years"
+    month: str = "month"
+    months_word: str = "months"
 
 
 ENGLISH = Words(
@@ -162,6 +166,10 @@ FRENCH = Words(
     enclosures="Pièces jointes",
     letter_title="{name} – Lettre à {recipient}",
     letter_subject="Lettre de motivation de {name}",
+    year="an",
+    years="ans",
+    month="mois",
+    months_word="mois",
 )
 
 LOCALES: dict[Language, Words] = {words.language: words for words in (ENGLISH, FRENCH)}

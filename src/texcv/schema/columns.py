@@ -27,7 +27,9 @@ class LabelledText(StrictModel):
 class DoubleItemEntry(StrictModel):
     """Two label-and-text items side by side (moderncv's \\cvdoubleitem)."""
 
-    kind: Literal["double_item"] = Field("double_item", description=ENTRY_KIND, examples=["double_item"])
+    kind: Literal["double_item"] = Field(
+        "double_item", description=ENTRY_KIND, examples=["double_item"]
+    )
     left: LabelledText = Field(
         description="The item in the left half.",
         examples=[{"label": "Programming", "text": "Python, C++"}],
@@ -43,7 +45,9 @@ class DoubleItemEntry(StrictModel):
 class DoubleBulletEntry(StrictModel):
     """Two bullet points side by side (moderncv's \\cvlistdoubleitem)."""
 
-    kind: Literal["double_bullet"] = Field("double_bullet", description=ENTRY_KIND, examples=["double_bullet"])
+    kind: Literal["double_bullet"] = Field(
+        "double_bullet", description=ENTRY_KIND, examples=["double_bullet"]
+    )
     left: Text = Field(description="The left bullet's text.", examples=["Item 1"])
     right: Text | None = Field(None, description="The right bullet's text.", examples=["Item 4"])
     tags: list[Tag] = tags_field()
@@ -88,7 +92,8 @@ class SkillEntry(StrictModel):
 
     kind: Literal["skill"] = Field("skill", description=ENTRY_KIND, examples=["skill"])
     category: Text | None = Field(
-        None, description="The group, in the label column (often only on its first row).",
+        None,
+        description="The group, in the label column (often only on its first row).",
         examples=["Languages:"],
     )
     level: SkillLevel = Field(description="Skill level, drawn as 0 to 5 boxes.", examples=[3])
@@ -106,7 +111,9 @@ class SkillEntry(StrictModel):
 class SkillLegendEntry(StrictModel):
     """The legend of the skill matrix's levels (moderncv's \\cvskilllegend)."""
 
-    kind: Literal["skill_legend"] = Field("skill_legend", description=ENTRY_KIND, examples=["skill_legend"])
+    kind: Literal["skill_legend"] = Field(
+        "skill_legend", description=ENTRY_KIND, examples=["skill_legend"]
+    )
     title: Text | None = Field(None, description="A heading for the legend.", examples=["Legend"])
     levels: list[Text] | None = Field(
         None,
@@ -115,14 +122,18 @@ class SkillLegendEntry(StrictModel):
         description="What levels 1 to 5 mean (moderncv's English words by default).",
         examples=[["Basic", "Intermediate", "Extensive", "Expert", "Guru"]],
     )
-    rules: bool = Field(False, description="Draw dashed lines between its columns.", examples=[True])
+    rules: bool = Field(
+        False, description="Draw dashed lines between its columns.", examples=[True]
+    )
     tags: list[Tag] = tags_field()
 
 
 class SkillHeadEntry(StrictModel):
     """The column headings of the skill matrix (moderncv's \\cvskillhead)."""
 
-    kind: Literal["skill_head"] = Field("skill_head", description=ENTRY_KIND, examples=["skill_head"])
+    kind: Literal["skill_head"] = Field(
+        "skill_head", description=ENTRY_KIND, examples=["skill_head"]
+    )
     level: Text | None = Field(None, description="Heading of the level column.", examples=["Level"])
     skill: Text | None = Field(None, description="Heading of the skill column.", examples=["Skill"])
     years: Text | None = Field(None, description="Heading of the years column.", examples=["Years"])

@@ -59,7 +59,7 @@ class Design(StrictModel):
     font: str | None = Field(
         None,
         min_length=1,
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9 .+&'-]*$",
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9 .+-]*$",
         description="A font family installed on this machine (see `fc-list : family`), for "
         "all text; needs LuaLaTeX or XeLaTeX (engine auto picks LuaLaTeX).",
         examples=["TeX Gyre Pagella", "Noto Serif"],
@@ -117,6 +117,9 @@ class Design(StrictModel):
                 raise PydanticCustomError(
                     "footer_field",
                     "unknown field {field} in the footer; fields: {fields}",
-                    {"field": f"{{{field}}}", "fields": ", ".join(f"{{{f}}}" for f in FOOTER_FIELDS)},
+                    {
+                        "field": f"{{{field}}}",
+                        "fields": ", ".join(f"{{{f}}}" for f in FOOTER_FIELDS),
+                    },
                 )
         return value

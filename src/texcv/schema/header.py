@@ -63,7 +63,8 @@ class Social(StrictModel):
 
     network: str = Field(
         min_length=1,
-        description="The service: one moderncv has an icon for (" + ", ".join(KNOWN_NETWORKS)
+        description="The service: one moderncv has an icon for ("
+        + ", ".join(KNOWN_NETWORKS)
         + "; any case), or any other name (Mastodon, YouTube, Lab page), shown with a link icon.",
         examples=["orcid", "GitHub", "Mastodon"],
     )

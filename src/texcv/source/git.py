@@ -22,3 +22,8 @@ def git_output(folder: Path, *args: str) -> str | None:
         return None
     value = done.stdout.strip()
     return value if done.returncode == 0 and value else None
+
+
+def describe(folder: Path) -> str | None:
+    """The tag of HEAD (v1.2.0), else ``git describe`` of the commit; None outside git."""
+    return git_output(folder, "describe", "--tags", "--always", "--dirty")
