@@ -1,0 +1,85 @@
+"""Real CVs written by other people (tests/corpus/*/, each with its SOURCE), translated into
+cv.yaml: each builds, and every text string of the original is in the PDF's text, every URL
+among its links. The strings come from the original file itself (tests/corpus_strings.py)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import pdf_text, run_texcv
+from tests.corpus_strings import json_resume, moderncv, rendercv
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+FOLDERS = sorted(folder.name for folder in CORPUS.iterdir() if (folder / "cv.yaml").exists())
+
+
+def original_strings(folder: Path) -> tuple[list[str], list[str]]:
+    texts: list[str] = []
+    urls: list[str] = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix == ".json":
+            found = json_resume(path)
+        elif path.suffix == ".yaml" and path.name != "cv.yaml":
+            found = rendercv(path)
+        elif path.suffix == ".tex":
+            found = moderncv(path)
+        else:
+            continue
+        texts += found[0]
+        urls += found[1]
+    return texts, urls
+
+
+def squeezed(text: str) -> str:
+    """Without whitespace: line ends and breaks inside long words do not matter."""
+    return re.sub(r"\s+", "", text)
+
+
+def bare(url: str) -> str:
+    return re.sub(r"^(https?://)?(www\.)?", "", url.strip()).rstrip("/").lower()
+
+
+def pdf_links(pdf: Path) -> set[str]:
+    links = set()
+    for page in PdfReader(pdf).pages:
+        for annotation in page.get("/Annots") or ():
+            action = annotation.get_object().get("/A")
+            if action and "/URI" in action:
+                links.add(bare(str(action["/URI"])))
+    return links
+
+
+def test_corpus_has_five_cvs_with_their_source() -> None:
+    assert len(FOLDERS) >= 4
+    for name in FOLDERS:
+        source = (CORPUS / name / "SOURCE").read_text(encoding="utf-8")
+        assert re.search(r"^commit: [0-9a-f]{40}$", source, re.M), name
+        assert re.search(r"^repository: https://github.com/\S+$", source, re.M), name
+
+
+@pytest.mark.tex
+@pytest.mark.parametrize("name", FOLDERS)
+def test_every_string_of_the_original_is_in_the_pdf(
+    name: str, require_tex: None, tmp_path: Path
+) -> None:
+    folder = CORPUS / name
+    done = run_texcv("build", str(folder / "cv.yaml"), "-o", str(tmp_path), "-q")
+    assert done.returncode == 0, done.stdout + done.stderr
+    pdf = tmp_path / "cv.pdf"
+    text = squeezed(pdf_text(pdf))
+    texts, urls = original_strings(folder)
+    assert len(texts) > 20
+    missing = [t for t in texts if squeezed(t) not in text]
+    assert missing == []
+    links = pdf_links(pdf)
+    assert [u for u in urls if bare(u) not in links] == []
+
+
+def test_the_check_can_fail() -> None:
+    """A string the PDF lacks is reported: the comparison is not vacuous."""
+    texts, _ = original_strings(CORPUS / FOLDERS[0])
+    assert squeezed(texts[0] + "XYZZY") not in squeezed(" ".join(texts))
