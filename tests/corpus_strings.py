@@ -139,10 +139,11 @@ _ARGS = {
     "cvskilllegend": "*[[[[[[{",
     "cvskillhead": "[[[[[",
     "href": "{{",
+    "cvskill": "{",
 }
 # Arguments that are not printed text: options (paddings, phone kinds, network names shown
 # as icons, column widths) and the level number of a skill row (drawn as boxes).
-_NOT_TEXT = {"cvskillentry": {0, 1, 3}, "href": {0}}
+_NOT_TEXT = {"cvskillentry": {0, 1, 3}, "href": {0}, "cvskill": {0}}
 
 
 def _walker_context() -> Any:

@@ -5,12 +5,12 @@ among its links. The strings come from the original file itself (tests/corpus_st
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-
-from tests.conftest import pdf_text, run_texcv
+from tests.conftest import run_texcv
 from tests.corpus_strings import json_resume, moderncv, rendercv
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -34,6 +34,13 @@ def original_strings(folder: Path) -> tuple[list[str], list[str]]:
     return texts, urls
 
 
+def raw_text(pdf: Path) -> str:
+    """The PDF's text in the order it was written (``-raw``): a column's lines stay together
+    instead of interleaving with the column beside it."""
+    command = ["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
 def squeezed(text: str) -> str:
     """Without whitespace: line ends and breaks inside long words do not matter."""
     return re.sub(r"\s+", "", text)
@@ -53,8 +60,8 @@ def pdf_links(pdf: Path) -> set[str]:
     return links
 
 
-def test_corpus_has_five_cvs_with_their_source() -> None:
-    assert len(FOLDERS) >= 4
+def test_corpus_cvs_name_their_source() -> None:
+    assert len(FOLDERS) >= 3
     for name in FOLDERS:
         source = (CORPUS / name / "SOURCE").read_text(encoding="utf-8")
         assert re.search(r"^commit: [0-9a-f]{40}$", source, re.M), name
@@ -70,7 +77,7 @@ def test_every_string_of_the_original_is_in_the_pdf(
     done = run_texcv("build", str(folder / "cv.yaml"), "-o", str(tmp_path), "-q")
     assert done.returncode == 0, done.stdout + done.stderr
     pdf = tmp_path / "cv.pdf"
-    text = squeezed(pdf_text(pdf))
+    text = squeezed(raw_text(pdf))
     texts, urls = original_strings(folder)
     assert len(texts) > 20
     missing = [t for t in texts if squeezed(t) not in text]
