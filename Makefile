@@ -11,7 +11,7 @@ SOURCES := $(shell find src -name '*.py' 2>/dev/null) $(wildcard latex_templates
 
 .DEFAULT_GOAL := pdf
 LETTERS_DIR := $(dir $(CV))letters
-.PHONY: pdf letter all-variants tex schema test lint clean distclean tex-deps bench watch serve preview release
+.PHONY: pdf letter all-variants tex schema test lint clean distclean tex-deps bench watch serve preview release gallery
 
 # `make pdf VARIANT=short` builds the variant `short` of cv.yaml as build/cv-short.pdf.
 pdf: $(OUT)/$(if $(VARIANT),cv-$(VARIANT),cv).pdf
@@ -67,6 +67,13 @@ tex: $(PY_STAMP)
 preview: $(OUT)/cv-page-1.png
 $(OUT)/cv-page-1.png: $(OUT)/cv.pdf
 	pdftoppm -png -r 110 -f 1 -l 1 -singlefile $< $(basename $@)
+
+# docs/gallery/: page 1 of each CV of tests/corpus (real CVs by other people) as PNG.
+gallery: $(PY_STAMP) $(TEX_STAMP)
+	@mkdir -p docs/gallery
+	@for dir in tests/corpus/*/; do name=$$(basename $$dir); \
+	  $(BIN)/texcv build $$dir/cv.yaml -o $(OUT)/gallery/$$name -q || exit 1; \
+	  pdftoppm -png -r 60 -f 1 -l 1 -singlefile $(OUT)/gallery/$$name/cv.pdf docs/gallery/$$name; done
 
 # dist/: the PDFs of cv.yaml and its variants named after you and the version
 # (VERSION=v1.2.0, default `git describe`), a PNG of each first page, and SHA256SUMS.

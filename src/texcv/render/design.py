@@ -50,7 +50,7 @@ def footer(text: str, name: str, words: Words, version: str) -> Iterator[LatexOb
         "{name}": literal(name),
         "{date}": NoEscape(r"\texcvtoday{}"),
         "{page}": NoEscape(r"\thepage{}"),
-        "{pages}": NoEscape(r"\pageref{lastpage}"),
+        "{pages}": NoEscape(r"\pageref{texcvlastpage}"),
         "{version}": literal(version),
     }
     pieces = re.split(r"(\{\w+\})", text.replace("\n", " "))
