@@ -8,14 +8,13 @@ and links.
 from __future__ import annotations
 
 import re
-from typing import get_args
 
 from texcv.importers.markup import link, plain_to_texcv
 from texcv.importers.translation import Translation
-from texcv.schema.header import SocialNetwork
+from texcv.schema.header import KNOWN_NETWORKS
 from texcv.source.yaml_reader import DataPath
 
-MODERNCV_NETWORKS = frozenset(get_args(SocialNetwork))
+MODERNCV_NETWORKS = frozenset(KNOWN_NETWORKS)
 # Names the formats use for networks moderncv knows under another name.
 _ALIASES = {"x": "twitter", "googlescholar": "googlescholar", "scholar": "googlescholar"}
 _URL = re.compile(r"^(https?|mailto|ftp)://?\S+$|^mailto:\S+$")
