@@ -39,6 +39,7 @@ PRINTS = {
     "string": "",  # \string~ in a URL prints the tilde that follows
     "texcvhyphen": "-",  # a hyphen in PDF strings (latex_templates/metadata.tex)
     "texcvcjkbreak": "",  # a permitted line break between CJK characters
+    "newline": "\n",  # a line break typed in cv.yaml (a `|` block) stays a line break
 }
 
 _parse_context = get_default_latex_context_db()

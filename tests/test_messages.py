@@ -108,13 +108,13 @@ def test_every_kind_of_absolute_link_is_accepted_in_text() -> None:
     ("yaml", "expected", "alternative"),
     [
         (
-            "    numbered: true\n",
-            "`numbered` applies only to a publications section",
-            "write the numbers into the entries",
+            "    group_by: year\n",
+            "`group_by` applies only to a publications section",
+            "split the section into one section per group",
         ),
         (
-            "    numbered: true\n    sort: oldest\n",
-            "`sort` and `numbered` apply only to a publications section",
+            "    group_by: year\n    sort: oldest\n",
+            "`sort` and `group_by` apply only to a publications section",
             "list the entries in the order they should print",
         ),
     ],

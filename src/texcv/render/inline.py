@@ -7,6 +7,8 @@ texcv.render.escape first.
 
 from __future__ import annotations
 
+import re
+
 from pylatex.utils import NoEscape
 
 from texcv.render.escape import (
@@ -18,6 +20,10 @@ from texcv.render.escape import (
 from texcv.render.latex import Emph, Href, NewLine, TextBf, as_latex
 from texcv.schema.markup import Span, parse
 
+# A line break with the spaces and empty lines around it: one break.
+_LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
+_BREAK = as_latex(NewLine())
+
 
 def inline(text: str | None) -> NoEscape:
     """LaTeX for a text field with **bold**, *italic* and [text](url).
@@ -28,8 +34,7 @@ def inline(text: str | None) -> NoEscape:
     """
     if not text:
         return NoEscape("")
-    lines = [line for line in text.split("\n") if line.strip()]
-    return NoEscape(as_latex(NewLine()).join(_spans(parse(line)).strip() for line in lines))
+    return NoEscape(_spans(parse(_LINE_BREAKS.sub("\n", text.strip()))).strip())
 
 
 def literal(text: str | None) -> NoEscape:
@@ -63,8 +68,9 @@ def _spans(spans: tuple[Span, ...]) -> str:
 
 def _span(span: Span) -> str:
     if span.style is None:
-        return escape_spaced(span.text)
-    inner = NoEscape(_spans(span.children).strip())
+        return _BREAK.join(escape_spaced(line) for line in span.text.split("\n"))
+    # No break opens or closes a styled span (at an item's start, \newline is an error).
+    inner = NoEscape(_spans(span.children).strip().removeprefix(_BREAK).removesuffix(_BREAK))
     if span.style == "bold":
         return bold(inner)
     if span.style == "italic":

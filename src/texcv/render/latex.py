@@ -557,6 +557,9 @@ class NewLine(TexCommand):
 
     _latex_name = "newline"
 
+    def __init__(self) -> None:  # takes no argument
+        super().__init__()
+
     def dumps(self) -> str:
         return r"\newline{}"  # the braces end the name before the next line's text
 

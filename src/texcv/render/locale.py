@@ -37,6 +37,7 @@ class Words:
     years: str = "years"
     month: str = "month"
     months_word: str = "months"
+    undated: str = "Undated"  # year heading of works whose date names no year ("in prep")
 
 
 ENGLISH = Words(
@@ -170,6 +171,7 @@ FRENCH = Words(
     years="ans",
     month="mois",
     months_word="mois",
+    undated="Sans date",
 )
 
 LOCALES: dict[Language, Words] = {words.language: words for words in (ENGLISH, FRENCH)}

@@ -30,6 +30,7 @@ from texcv.schema import CV, Entry, PublicationEntry, Section
 from texcv.schema.markup import plain_text
 from texcv.schema.publications import PUBLICATION_TYPES, Highlight, group_type
 
+UNDATED = "undated"  # the year group of works whose free-text date names no year
 Mark = Callable[[tuple[str | int, ...]], LatexObject]
 RenderEntry = Callable[[Entry], LatexObject]
 Group = tuple[NoEscape | None, list[tuple[int, Entry]]]  # heading (LaTeX), entries
@@ -189,7 +190,9 @@ def _links(entry: PublicationEntry) -> list[str]:
 
 
 def _groups(entries: list[tuple[int, Entry]], section: Section, words: Words) -> Iterator[Group]:
-    """(heading, entries) in print order; entries without a group come last, unheaded."""
+    """(heading, entries) in print order. By year, works without one come under the locale's
+    "Undated" (a trailing group without a heading would read as part of the last year);
+    anything else without a group (a text entry) comes last, unheaded."""
     if section.groups:
         yield from _own_groups(entries, section, words)
         return
@@ -203,7 +206,10 @@ def _groups(entries: list[tuple[int, Entry]], section: Section, words: Words) ->
     if section.group_by == "type":
         keys.sort(key=PUBLICATION_TYPES.index)
     for key in keys:
-        heading = words.publication_types[key] if section.group_by == "type" else key
+        if section.group_by == "type":
+            heading = words.publication_types[key]
+        else:
+            heading = words.undated if key == UNDATED else key
         yield literal(heading), groups[key]  # texcv's own words: text, not markup
     if None in groups:
         yield None, groups[None]
@@ -244,7 +250,9 @@ def _group_key(entry: Entry, group_by: str) -> str | None:
         return None
     if group_by == "type":
         return group_type(entry.type)
-    if entry.date is None or entry.date.present:
+    if entry.date is None or entry.date.undated:  # no date, or text without a year ("in prep")
+        return UNDATED
+    if entry.date.present:
         return None
     return str(entry.date.year)
 
