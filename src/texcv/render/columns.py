@@ -61,8 +61,12 @@ def columns(entry: ColumnsEntry) -> tex.CvColumns:
         if column.highlights:
             content.append(bullets(column.highlights))
         content.append(inline(column.after))
+        # A space between the parts: without bullets, text and `after` are one paragraph.
+        content = [part for part in content if part]
         width = [NoEscape(f"{column.width:g}")] if column.width is not None else []
-        made.append(tex.CvColumn(inline(column.title), tex.Joined(*content), options=width))
+        made.append(
+            tex.CvColumn(inline(column.title), tex.Joined(*content, separator=" "), options=width)
+        )
     return tex.CvColumns(made)
 
 
