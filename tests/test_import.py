@@ -170,15 +170,17 @@ def test_report_names_each_field_and_warns_at_the_source_line(tmp_path: Path) ->
     result = run_texcv("import", str(source), "-o", str(tmp_path / "cv.yaml"))
     assert result.returncode == 0, result.stderr
     assert "basics.name -> header.first_name + header.last_name" in result.stdout
-    assert "work[0].highlights -> sections[3].entries[0].highlights" in result.stdout
-    # startDate: Spring 2019 is on line 25 of the source
-    assert re.search(r"resume\.yaml:25:\d+: warning: the dates 'Spring 2019 – 2022'", result.stderr)
+    assert "work[0].highlights -> sections[2].entries[0].highlights" in result.stdout
+    # A network moderncv has no icon for is in the header, with a link icon.
+    assert "basics.profiles[0] -> header.social (Mastodon, with a link icon)" in result.stdout
+    # A free-text date is a date: printed as written.
+    assert "work[0].startDate -> sections[2].entries[0].start" in result.stdout
     assert re.search(
         r"resume\.yaml:31:\d+: warning: the section 'education' is empty", result.stderr
     )
     assert re.search(r"resume\.yaml:30:\d+: warning: 'salaryBand' is not a field", result.stderr)
     written = (tmp_path / "cv.yaml").read_text(encoding="utf-8")
-    assert "# the dates 'Spring 2019 – 2022' are not texcv dates" in written
+    assert "start: Spring 2019" in written
     assert (tmp_path / "cv.schema.json").exists()
 
 

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from texcv.importers.markup import has_markup, markdown_to_plain
-from texcv.importers.translation import Translation
+from texcv.importers.translation import Translation, iso_date
 from texcv.source.bibtex_writer import BibWork, cite_key, dump_bib
 
 
@@ -65,6 +65,14 @@ def _work(
                     "are read as plain text)",
                 )
     date = entry.get("date", "")
+    if date and iso_date(date) != date:  # free text ("Autumn 1946"): a .bib year cannot hold it
+        entry["note"] = "; ".join(filter(None, [date, entry.get("note")]))
+        plain["note"] = markdown_to_plain(entry["note"])
+        tr.warn(
+            (*source, "date"),
+            f"the date '{date}' is free text: the .bib keeps it in the note (no year)",
+        )
+        date = ""
     year, _, rest = date.partition("-")
     fields = {"title": plain.get("title", "")}
     if plain.get("venue"):

@@ -1,8 +1,9 @@
 """Contact details into texcv's header: e-mails, phones, homepage, social accounts, address.
 
-moderncv has an icon for a fixed set of networks (texcv's `header.social`); any other network,
-a second website or a custom link goes to a "Links" section as an item, where it still prints
-and links.
+moderncv has an icon for a fixed set of networks; any other network or custom link with a URL
+is a `header.social` entry too, shown with a link icon and its name. A second e-mail address or
+phone number, or a network without a link, goes to a "Links" section as an item, where it still
+prints.
 """
 
 from __future__ import annotations
@@ -91,7 +92,8 @@ class Contacts:
     def profile(
         self, source: DataPath, network: str | None, account: str | None, url: str | None
     ) -> None:
-        """An account: moderncv's icon when it has one, else an item in Links."""
+        """An account in the header: with moderncv's icon when it has one for the network,
+        else with a link icon and the network's name (which then needs a URL)."""
         known = moderncv_network(network or "")
         link_url = as_url(url) if url else None
         if known and account:
@@ -105,12 +107,22 @@ class Contacts:
                     ("header", "social"), source, "network X shown with moderncv's twitter icon"
                 )
             return
+        if network and link_url:
+            self.link(source, network, account, link_url)
+            return
         self.link_item(source, network or "Profile", account or url or "", link_url)
-        if not known and network:
+        if network:
             self.tr.warn(
                 source,
-                f"moderncv has no icon for '{network}': it is an item of the {LINKS_TITLE} section",
+                f"'{network}' has no link in the source: it is an item of the {LINKS_TITLE} "
+                "section",
             )
+
+    def link(self, source: DataPath, name: str, account: str | None, url: str) -> None:
+        """A link in the header with its name (and account), shown with a link icon."""
+        social = {"network": name, "url": url} | ({"account": account} if account else {})
+        self.tr.header.setdefault("social", []).append(social)
+        self.tr.moved(source, f"header.social ({name}, with a link icon)")
 
     def link_item(self, source: DataPath, label: str, text: str, url: str | None) -> None:
         shown = self.tr.markup(text) if text else url or ""

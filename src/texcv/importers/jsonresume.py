@@ -6,6 +6,7 @@ plain (JSON Resume defines no markup), so stars and brackets are escaped and pri
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from texcv.importers.contact import LINKS_TITLE, Contacts
@@ -69,6 +70,7 @@ FIELDS: dict[str, frozenset[str]] = {
     ),
 }
 KINDS = {
+    "publications": "publication",
     "skills": "item",
     "languages": "item",
     "interests": "item",
@@ -222,6 +224,9 @@ class JSONResume:
             extras = tr.extras(path, FIELDS[key], f"JSON Resume's {key}")
             if extras and entry["kind"] == "entry":
                 entry.setdefault("highlights", []).extend(map(tr.markup, extras))
+            elif extras and entry["kind"] == "publication":
+                for text in extras:
+                    tr.add_note(entry, tr.markup(text))
             elif extras:
                 entry["comment"] = "; ".join(
                     [entry.get("comment") or "", *map(tr.markup, extras)]
@@ -292,17 +297,24 @@ class JSONResume:
         tr.dates(entry, target, date=(*source, "date"))
 
     def _publications(self, entry: dict[str, Any], source: DataPath, target: DataPath) -> None:
+        """A work without authors (JSON Resume has none): title, publisher, date, link."""
         tr = self.tr
-        self._linked(entry, "title", (*source, "name"), (*source, "url"), target)
+        tr.field(entry, "title", (*source, "name"), target)
         entry.setdefault("title", "")
-        tr.field(entry, "organisation", (*source, "publisher"), target)
+        tr.field(entry, "venue", (*source, "publisher"), target)
         tr.dates(entry, target, date=(*source, "releaseDate"))
-        tr.field(entry, "description", (*source, "summary"), target)
-        tr.choice(
-            (*target, "title"),
-            source,
-            "JSON Resume publications have no authors: a dated entry, not a texcv publication",
-        )
+        url = tr.text((*source, "url"))
+        if url and re.match(r"^https?://\S+$", url.strip()):
+            entry["url"] = url.strip()
+            tr.moved((*source, "url"), f"{format_path(target)}.url")
+        elif url:
+            self._linked(entry, "title", (*source, "name"), (*source, "url"), target)
+        summary = tr.text((*source, "summary"))
+        if summary:
+            tr.add_note(entry, tr.markup(summary))
+            tr.choice(
+                (*target, "note"), (*source, "summary"), "the summary of a work goes to its note"
+            )
 
     def _skills(self, entry: dict[str, Any], source: DataPath, target: DataPath) -> None:
         self._labelled(entry, source, target, "name", "keywords", "level")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from texcv.importers.contact import Contacts
+from texcv.importers.contact import Contacts, as_url
 from texcv.importers.design import translate_design
 from texcv.importers.markup import markdown_to_plain, markdown_to_texcv
 from texcv.importers.translation import Translation, humanize
@@ -177,12 +177,15 @@ class RenderCV:
         for index in tr.items((*cv, "custom_connections")):
             path = (*cv, "custom_connections", index)
             text = tr.text((*path, "placeholder")) or tr.text((*path, "url")) or ""
-            contacts.link_item(path, "", text, tr.text((*path, "url")))
+            url = as_url(tr.text((*path, "url")) or "")
+            if text and url:
+                contacts.link(path, text, None, url)
+            else:
+                contacts.link_item(path, "", text, tr.text((*path, "url")))
             if tr.text((*path, "fontawesome_icon")):
                 tr.warn(
                     (*path, "fontawesome_icon"),
-                    "not carried: the icon of a custom connection (texcv's Links items have "
-                    "no icon)",
+                    "not carried: the icon of a custom connection (texcv shows a link icon)",
                 )
         details = None
         for key in tr.keys(cv):
@@ -270,23 +273,31 @@ class RenderCV:
                 source,
                 f"the section '{title}' mixes entry types ({', '.join(sorted(kinds))}): each entry keeps its own kind",
             )
-        numbered = [
-            path
-            for path, t in zip(paths, types, strict=True)
-            if t in ("numbered", "reversed_numbered")
-        ]
+        # A list of numbered entries only is a numbered section; numbered entries among others
+        # carry their number as the label of an item.
+        counting = _COUNTING.get(types[0]) if len(set(types)) == 1 else None
         for number, (path, kind) in enumerate(zip(paths, types, strict=True), 1):
-            self._entry(index, path, kind, number, len(paths))
-        if numbered:
+            self._entry(index, path, kind, number, len(paths), numbered=counting is not None)
+        if counting:
+            tr.sections[index]["numbered"] = counting
+            tr.moved(source, f"sections[{index}] (numbered: {counting})")
+        elif kinds & set(_COUNTING):
             tr.choice(
                 ("sections", index, "kind"),
                 source,
-                "texcv has no numbered lists yet: numbers are the labels of items",
+                "numbered entries among other entries: their numbers are the labels of items",
             )
         tr.sections[index]["kind"] = _section_kind(tr.sections[index]["entries"])
 
     def _entry(
-        self, section: int, source: DataPath, kind: str | None, number: int, total: int
+        self,
+        section: int,
+        source: DataPath,
+        kind: str | None,
+        number: int,
+        total: int,
+        *,
+        numbered: bool = False,
     ) -> None:
         tr = self.tr
         if kind is None:
@@ -301,7 +312,7 @@ class RenderCV:
             target = tr.add_entry(section, {"kind": "text", "text": tr.markup(tr.get(source))})
             tr.moved(source, f"sections[{section}].entries[{target[3]}].text")
             return
-        entry: dict[str, Any] = {"kind": _KINDS[kind]}
+        entry: dict[str, Any] = {"kind": "bullet" if numbered else _KINDS[kind]}
         target = tr.add_entry(section, entry)
         if kind == "one_line":
             tr.field(entry, "label", (*source, "label"), target)
@@ -312,7 +323,7 @@ class RenderCV:
             key = {"bullet": "bullet", "numbered": "number"}.get(kind, "reversed_number")
             tr.field(entry, "text", (*source, key), target)
             entry.setdefault("text", "")
-            if kind != "bullet":
+            if kind != "bullet" and not numbered:
                 shown = number if kind == "numbered" else total - number + 1
                 entry["label"] = f"{shown}."
         elif kind == "publication":
@@ -377,17 +388,12 @@ class RenderCV:
                         f"'{name}' is in bold in the source: it is the owner's name (texcv sets it in bold)",
                     )
             authors.append(tr.plain(name))
-        if not authors:
-            entry["kind"] = "entry"
-            tr.field(entry, "title", (*source, "title"), target)
-            tr.field(entry, "organisation", (*source, "journal"), target)
-            tr.choice((*target, "kind"), source, "a publication without authors: a dated entry")
-        else:
+        if authors:  # a work without authors (a report, a manual) is a publication too
             entry["authors"] = authors
             tr.moved((*source, "authors"), f"{format_path(target)}.authors")
-            tr.field(entry, "title", (*source, "title"), target)
-            tr.field(entry, "venue", (*source, "journal"), target)
             tr.bib_sources[target] = source
+        tr.field(entry, "title", (*source, "title"), target)
+        tr.field(entry, "venue", (*source, "journal"), target)
         entry.setdefault("title", "")
         tr.dates(entry, target, date=(*source, "date"))
         for key, pattern, label in (
@@ -397,7 +403,7 @@ class RenderCV:
             value = tr.text((*source, key))
             if not value:
                 continue
-            if entry["kind"] == "publication" and re.match(pattern, value.strip()):
+            if re.match(pattern, value.strip()):
                 entry[key] = value.strip()
                 tr.moved((*source, key), f"{format_path(target)}.{key}")
             else:
@@ -407,18 +413,16 @@ class RenderCV:
                 )
         summary = tr.text((*source, "summary"))
         if summary:
-            if entry["kind"] == "publication":
-                tr.add_note(entry, tr.markup(summary))
-                tr.choice(
-                    (*target, "note"),
-                    (*source, "summary"),
-                    "the summary of a publication goes to its note",
-                )
-            else:
-                entry["description"] = tr.markup(summary)
-                tr.moved((*source, "summary"), f"{format_path(target)}.description")
+            tr.add_note(entry, tr.markup(summary))
+            tr.choice(
+                (*target, "note"),
+                (*source, "summary"),
+                "the summary of a publication goes to its note",
+            )
 
 
+# RenderCV's numbered entry types, as texcv's section numbering.
+_COUNTING = {"numbered": "up", "reversed_numbered": "down"}
 _KINDS = {
     "text": "text",
     "one_line": "item",

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from texcv.importers.report import Report
-from texcv.schema.dates import PRESENT_WORDS, CVDate
+from texcv.schema.dates import MAX_TEXT, PRESENT_WORDS, CVDate
 from texcv.source.yaml_reader import DataPath, Loaded, format_path
 
 _ISO_PREFIX = re.compile(r"^(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?$")
@@ -222,8 +222,8 @@ class Translation:
             return
         if not start or first is None:
             return
-        begin = iso_date(first)
-        finish = iso_date(last) if last is not None else "present"
+        begin = date_text(first)
+        finish = date_text(last) if last is not None else "present"
         where = format_path(target)
         if begin and begin != "present" and finish and not _before(finish, begin):
             entry["start"], entry["end"] = begin, finish
@@ -242,14 +242,14 @@ class Translation:
         self.choice(
             (*target, "note"),
             start,
-            f"the dates '{span}' are not texcv dates (YYYY, YYYY-MM, YYYY-MM-DD, present) "
-            "or end before they start: kept as text in note",
+            f"the dates '{span}' are not texcv dates (YYYY, YYYY-MM, YYYY-MM-DD, present, "
+            "or short free text) or end before they start: kept as text in note",
         )
 
     def _single_date(
         self, entry: dict[str, Any], target: DataPath, source: DataPath, text: str
     ) -> None:
-        value = iso_date(text)
+        value = date_text(text)
         if value and value != "present":
             entry["date"] = value
             self.moved(source, f"{format_path(target)}.date")
@@ -258,8 +258,8 @@ class Translation:
         self.choice(
             (*target, "note"),
             source,
-            f"the date '{text}' is free text (texcv dates are YYYY, YYYY-MM or YYYY-MM-DD): "
-            "kept in note",
+            f"the date '{text}' is no texcv date (YYYY, YYYY-MM, YYYY-MM-DD, or text of at "
+            f"most {MAX_TEXT} characters that is not shaped like one): kept in note",
         )
 
     def tags(self, entry: dict[str, Any], source: DataPath) -> None:
@@ -314,10 +314,28 @@ def iso_date(text: str) -> str | None:
         return None
 
 
+def date_text(text: str) -> str | None:
+    """What a texcv date field takes for the source's date text: an ISO date or present
+    (iso_date), or free text such as ``Spring 2019`` that texcv prints as written; None when
+    it takes neither (``2023-13``, a paragraph)."""
+    value = iso_date(text)
+    if value is not None:
+        return value
+    try:
+        date = CVDate.read(text.strip())
+    except ValueError:
+        return None
+    return text.strip() if date.text is not None else None
+
+
 def _before(end: str, start: str) -> bool:
+    """Does ``end`` end before ``start`` begins? Never known for text without a year."""
     if end == "present":
         return False
-    return CVDate.parse(end).end_key() < CVDate.parse(start).sort_key()
+    last, first = CVDate.read(end), CVDate.read(start)
+    if last.undated or first.undated:
+        return False
+    return last.end_key() < first.sort_key()
 
 
 def humanize(key: str) -> str:
