@@ -202,3 +202,37 @@ def test_a_missing_font_is_named_at_its_line(require_tex: None, tmp_path: Path) 
     assert done.returncode != 0
     assert "cv.yaml:5:9: error: the font 'No Such Font Family' is not installed" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+SUBSECTIONED = (
+    "sections:\n  - title: Work\n    tags: [full]\n    subsections:\n"
+    "      - title: Papers\n        kind: publication\n        entries:\n"
+    "          - {title: Old, date: 2019}\n          - {title: New, date: 2023}\n"
+    "  - title: Other\n    entries:\n      - {title: Kept, date: 2020, tags: [short]}\n"
+)
+
+
+def test_subsections_are_sorted_and_lead_back_to_their_lines(tmp_path: Path) -> None:
+    from texcv.prepare import prepare
+    from texcv.schema.lint import lint
+
+    loaded = load_yaml_text(HEAD + SUBSECTIONED, "cv.yaml")
+    cv = validate(loaded)
+    assert lint(cv, loaded.positions, TODAY) == []  # a section of subsections is not empty
+    prepared = prepare(loaded, cv, tmp_path)
+    papers = prepared.cv.sections[0].subsections[0]
+    assert [entry.title for entry in papers.entries] == ["New", "Old"]  # newest first
+    path = ("sections", 0, "subsections", 0, "entries", 0)
+    assert prepared.origin(path) == ("sections", 0, "subsections", 0, "entries", 1)
+
+
+def test_a_variant_keeps_subsections_with_their_section(tmp_path: Path) -> None:
+    from texcv.prepare import prepare
+
+    text = HEAD + SUBSECTIONED + "variants:\n  short: {tags: [short]}\n  full: {tags: [full]}\n"
+    loaded = load_yaml_text(text, "cv.yaml")
+    cv = validate(loaded)
+    short = prepare(loaded, cv, tmp_path, "short").cv
+    assert [section.title for section in short.sections] == ["Other"]
+    full = prepare(loaded, cv, tmp_path, "full").cv
+    assert [sub.title for sub in full.sections[0].subsections] == ["Papers"]

@@ -65,9 +65,13 @@ def complete_publications(
         placed: list[tuple[Any, DataPath]] = [
             (entry, (*here, "entries", number)) for number, entry in enumerate(section.entries)
         ]
+        subsections = [
+            _completed_subsection(sub, (*here, "subsections", number), came_from, number)
+            for number, sub in enumerate(section.subsections)
+        ]
         if section.kind != "publication":
             origins.extend(origin for _, origin in placed)
-            sections.append(section)
+            sections.append(section.model_copy(update={"subsections": subsections}))
             continue
         if section.bibtex:
             try:
@@ -84,10 +88,21 @@ def complete_publications(
         placed = [item for item in placed if _kept(item[0], section)]
         placed = _sorted(placed, section.sort)
         origins.extend(origin for _, origin in placed)
-        sections.append(section.model_copy(update={"entries": [entry for entry, _ in placed]}))
+        update = {"entries": [entry for entry, _ in placed], "subsections": subsections}
+        sections.append(section.model_copy(update=update))
     if errors:
         raise InputErrors(errors)
     return cv.model_copy(update={"sections": sections}), came_from, warnings
+
+
+def _completed_subsection(sub: Section, here: DataPath, came_from: Origins, number: int) -> Section:
+    """A publications subsection filtered and sorted like a section (it has no .bib)."""
+    if sub.kind != "publication":
+        return sub
+    placed = [(entry, (*here, "entries", n)) for n, entry in enumerate(sub.entries)]
+    placed = _sorted([item for item in placed if _kept(item[0], sub)], sub.sort)
+    came_from.add_subsection(number).extend(origin for _, origin in placed)
+    return sub.model_copy(update={"entries": [entry for entry, _ in placed]})
 
 
 def bib_works(

@@ -18,11 +18,19 @@ class Origins:
     """Where each section and entry of a rebuilt CV came from (paths in the previous one)."""
 
     sections: list[tuple[DataPath, list[DataPath]]] = field(default_factory=list)
+    # (section, subsection) -> its entries' origins, for subsections whose entries moved.
+    subsections: dict[tuple[int, int], list[DataPath]] = field(default_factory=dict)
 
     def add_section(self, origin: DataPath) -> list[DataPath]:
         """Start a new section from ``origin``; append its entries' origins to the result."""
         entries: list[DataPath] = []
         self.sections.append((origin, entries))
+        return entries
+
+    def add_subsection(self, number: int) -> list[DataPath]:
+        """Subsection ``number`` of the last section added: append its entries' origins."""
+        entries: list[DataPath] = []
+        self.subsections[(len(self.sections) - 1, number)] = entries
         return entries
 
     def origin(self, path: DataPath) -> DataPath:
@@ -34,6 +42,10 @@ class Origins:
             return path
         section, entries = self.sections[path[1]]
         rest = path[2:]
+        if len(rest) >= 4 and rest[0] == "subsections" and rest[2] == "entries":
+            moved = self.subsections.get((path[1], rest[1]))  # type: ignore[arg-type]
+            if moved is not None and isinstance(rest[3], int) and 0 <= rest[3] < len(moved):
+                return (*moved[rest[3]], *rest[4:])
         is_entry = len(rest) >= 2 and rest[0] == "entries" and isinstance(rest[1], int)
         if is_entry and 0 <= rest[1] < len(entries):
             return (*entries[rest[1]], *rest[2:])

@@ -41,8 +41,8 @@ def find_variant(cv: CV, name: str, loaded: Loaded) -> Variant:
 def select(cv: CV, variant: Variant) -> tuple[CV, Origins]:
     """Keep what the variant's tags pick; drop what its exclude_tags name.
 
-    A section carrying a picked tag keeps all its entries; any other section keeps only its
-    tagged entries, and goes when none are left.
+    A section carrying a picked tag keeps all its entries and subsections; any other section
+    keeps only its tagged entries, and goes when none are left.
     """
     include = set(variant.tags) if variant.tags is not None else None
     exclude = set(variant.exclude_tags)
@@ -57,11 +57,14 @@ def select(cv: CV, variant: Variant) -> tuple[CV, Origins]:
             for number, entry in enumerate(section.entries)
             if not exclude & set(entry.tags) and (whole or bool(include & set(entry.tags)))
         ]
-        if not kept and (not whole or section.entries):
+        # Subsections go with their section: all of them when it is kept whole, else none.
+        subsections = section.subsections if whole else []
+        if not kept and not subsections and (not whole or section.entries):
             continue
         origins = came_from.add_section(("sections", index))
         origins.extend(("sections", index, "entries", number) for number, _ in kept)
-        sections.append(section.model_copy(update={"entries": [entry for _, entry in kept]}))
+        update = {"entries": [entry for _, entry in kept], "subsections": subsections}
+        sections.append(section.model_copy(update=update))
     return cv.model_copy(update={"sections": sections}), came_from
 
 

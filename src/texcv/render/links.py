@@ -114,11 +114,11 @@ def _intended(cv: CV) -> Iterator[tuple[DataPath, str]]:
     for path, text in markup_texts(cv):
         for url in links(text):
             yield path, encode_url(url)
-    for index, section in enumerate(cv.sections):
+    for part, section in cv.parts():
         for number, entry in enumerate(section.entries):
             if not isinstance(entry, PublicationEntry):
                 continue
-            where = ("sections", index, "entries", number)
+            where = (*part, "entries", number)
             for field, _, target in publication_links(entry):
                 if target:
                     yield (*where, field), encode_url(target)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from pydantic import Field
 
 from texcv.schema.base import StrictModel
@@ -11,6 +13,7 @@ from texcv.schema.languages import DEFAULT_LANGUAGE, LANGUAGES, Language
 from texcv.schema.metadata import Metadata
 from texcv.schema.sections import Section
 from texcv.schema.variants import Variant, VariantName
+from texcv.source.yaml_reader import DataPath
 
 
 class CV(StrictModel):
@@ -54,3 +57,10 @@ class CV(StrictModel):
             {"short": {"tags": ["short"], "design": {"max_pages": 2}}, "fr": {"locale": "fr"}}
         ],
     )
+
+    def parts(self) -> Iterator[tuple[DataPath, Section]]:
+        """Each section, then each of its subsections, with its path in cv.yaml."""
+        for index, section in enumerate(self.sections):
+            yield ("sections", index), section
+            for number, sub in enumerate(section.subsections):
+                yield ("sections", index, "subsections", number), sub

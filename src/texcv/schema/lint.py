@@ -56,19 +56,20 @@ def _warning(
 
 
 def _entries(cv: CV) -> Iterator[tuple[DataPath, Entry]]:
-    for index, section in enumerate(cv.sections):
+    for path, section in cv.parts():
         for number, entry in enumerate(section.entries):
-            yield ("sections", index, "entries", number), entry
+            yield (*path, "entries", number), entry
 
 
 def _empty_sections(cv: CV, positions: Positions) -> Iterator[InputWarning]:
-    for index, section in enumerate(cv.sections):
-        # A publications section may take its works from a .bib file instead.
-        if not section.entries and not getattr(section, "bibtex", None):
+    for path, section in cv.parts():
+        # A publications section may take its works from a .bib file instead; a section may
+        # hold its entries in subsections.
+        if not section.entries and not section.bibtex and not section.subsections:
             yield _warning(
                 Code.EMPTY_SECTION,
                 f"section '{section.title}' has no entries",
-                ("sections", index, "title"),
+                (*path, "title"),
                 positions,
                 key=True,
                 hint="add entries or remove the section; it would print as a lone heading",
@@ -110,7 +111,9 @@ def _date_order(cv: CV, positions: Positions) -> Iterator[InputWarning]:
 
     Dates are periods (2022 is all of 2022), so 2022-05 after 2022 is in order either way.
     """
-    for index, section in enumerate(cv.sections):
+    for path, section in cv.parts():
+        if section.kind == "publication":  # texcv sorts it, or `sort: as-written` says not to
+            continue
         best: list[tuple[int, str, CVDate, CVDate]] | None = None
         best_order = _ORDERS[0]
         for order in _ORDERS:
@@ -124,7 +127,7 @@ def _date_order(cv: CV, positions: Positions) -> Iterator[InputWarning]:
                 Code.DATE_ORDER,
                 f"entry out of date order: {when} is {relation} than the entry before it "
                 f"({before}), but this section lists {listing} first (by {by} date)",
-                ("sections", index, "entries", number, key),
+                (*path, "entries", number, key),
                 positions,
                 key=True,
                 hint="move the entry, or correct its date",
@@ -137,10 +140,10 @@ def _breaks(
     descending: bool,
 ) -> list[tuple[int, str, CVDate, CVDate]]:
     """(entry number, key, its date, the date before it) for each entry out of this order."""
-    dated = [
+    dated = [  # free text without a year ("in prep") has no place in a date order
         (number, *found)
         for number, entry in enumerate(entries)
-        if (found := date_of(entry)) is not None
+        if (found := date_of(entry)) is not None and not found[1].undated
     ]
     found = []
     for before, (number, key, when) in itertools.pairwise(dated):
@@ -174,10 +177,10 @@ def _future_ends(cv: CV, positions: Positions, today: datetime.date) -> Iterator
 def _duplicates(cv: CV, positions: Positions) -> Iterator[InputWarning]:
     """The same entry twice in one section (across sections it is a choice: a talk that is
     also a publication)."""
-    seen: dict[tuple[int, str], DataPath] = {}
+    seen: dict[tuple[DataPath, str], DataPath] = {}
     for path, entry in _entries(cv):
         fingerprint = json.dumps(entry.model_dump(mode="json"), sort_keys=True)
-        first = seen.setdefault((int(path[1]), fingerprint), path)
+        first = seen.setdefault((path[:-2], fingerprint), path)  # per section or subsection
         if first != path:
             line = positions.locate(first).line
             yield _warning(
