@@ -2,8 +2,8 @@
 
 Entries out of date order within a section, an end date in the future that is not
 `present`, sections without entries, the same entry written twice in one section, and a
-hand-written publication without authors (allowed, as for a .bib work without any, but rarely
-meant). Each warns only where the mistake is likely: a list sorted by end date is in order,
+hand-written publication without authors among works with authors (allowed, as for a .bib work
+without any, but there rarely meant). Each warns only where the mistake is likely: a list sorted by end date is in order,
 and the same talk listed under two sections is a choice, not a slip.
 """
 
@@ -193,12 +193,18 @@ def _duplicates(cv: CV, positions: Positions) -> Iterator[InputWarning]:
 
 
 def _authorless(cv: CV, positions: Positions) -> Iterator[InputWarning]:
-    for path, entry in _entries(cv):
-        if isinstance(entry, PublicationEntry) and not entry.authors:
-            yield _warning(
-                Code.NO_AUTHORS,
-                "publication without authors: it is listed without any",
-                path,
-                positions,
-                hint="add `authors: [...]` (your name as in owner.names is set in bold)",
-            )
+    """A work without authors among works with authors (forgotten, most likely); a section
+    whose works all go without (reports, software, JSON Resume's works) means it."""
+    for part, section in cv.parts():
+        works = [(n, e) for n, e in enumerate(section.entries) if isinstance(e, PublicationEntry)]
+        if not any(entry.authors for _, entry in works):
+            continue
+        for number, entry in works:
+            if not entry.authors:
+                yield _warning(
+                    Code.NO_AUTHORS,
+                    "publication without authors: it is listed without any",
+                    (*part, "entries", number),
+                    positions,
+                    hint="add `authors: [...]` (your name as in owner.names is set in bold)",
+                )
