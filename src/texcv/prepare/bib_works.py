@@ -281,12 +281,16 @@ def _date(fields: dict[str, str], notes: _Notes) -> str | None:
             return None
         found = _YEAR.match(year)
         if not found:
+            # Text such as "in prep" or "submitted" is a date as people write them (issue 15):
+            # printed as written, listed last; BibTeX styles print it too.
+            shown = year if _free_text(year) else None
             notes.add(
-                f"year '{year}' is not a year; the work is undated (listed last)",
+                f"year '{year}' is not a year; the work is undated (listed last"
+                + (", the year printed as written)" if shown else ")"),
                 "year",
                 hint="write the year with four digits, e.g. year = {2024}",
             )
-            return None
+            return shown
         text, name = found.group(1), "year"
         month = _month(fields.get("month", ""))
         if month:
@@ -301,6 +305,14 @@ def _date(fields: dict[str, str], notes: _Notes) -> str | None:
         )
         return None
     return text
+
+
+def _free_text(text: str) -> bool:
+    """Can a date field hold ``text`` as free text (short, not shaped like an ISO date)?"""
+    try:
+        return CVDate.read(text).text is not None
+    except ValueError:
+        return False
 
 
 def _month(text: str) -> int | None:
@@ -385,7 +397,12 @@ def _sorted(placed: list[tuple[Any, DataPath]], order: str) -> list[tuple[Any, D
     """
     if order == "as-written":
         return placed
-    dated = [item for item in placed if getattr(item[0], "date", None) is not None]
-    undated = [item for item in placed if getattr(item[0], "date", None) is None]
+
+    def has_year(item: tuple[Any, DataPath]) -> bool:  # "in prep" names none
+        date = getattr(item[0], "date", None)
+        return date is not None and not date.undated
+
+    dated = [item for item in placed if has_year(item)]
+    undated = [item for item in placed if not has_year(item)]
     dated.sort(key=lambda item: item[0].date.end_key(), reverse=order == "newest")
     return dated + undated
