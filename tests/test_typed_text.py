@@ -75,8 +75,13 @@ def minimal(model: type[BaseModel]) -> dict[str, Any]:
     return data
 
 
-def text_fields(model: type[BaseModel]) -> Iterator[tuple[Path_, dict[str, Any]]]:
-    """(path of a text field, the model's data with SENTINEL there) for every text field."""
+def text_fields(
+    model: type[BaseModel], outer: frozenset[type[BaseModel]] = frozenset()
+) -> Iterator[tuple[Path_, dict[str, Any]]]:
+    """(path of a text field, the model's data with SENTINEL there) for every text field.
+
+    A model inside itself (a section's subsections, a bullet's bullets) is walked once."""
+    outer = outer | {model}
     base = minimal(model)
     for name, info in model.model_fields.items():
         kinds = _unwrap(info.annotation)
@@ -96,7 +101,9 @@ def text_fields(model: type[BaseModel]) -> Iterator[tuple[Path_, dict[str, Any]]
             elif origin is dict:
                 inner = [(m, lambda d: {"v": d}, ("v",)) for m in _unwrap(args[1]) if _is_model(m)]
             for sub, place, step in inner:
-                for path, data in text_fields(sub):
+                if sub in outer:
+                    continue
+                for path, data in text_fields(sub, outer):
                     yield (name, *step, *path), {**base, name: place(data)}
 
 
