@@ -399,3 +399,33 @@ def _given_first(person: Any) -> str:
     """``Kleinschmidt, Dave F`` as ``Dave F Kleinschmidt``; a name in braces as it is."""
     parts = [*person.first_names, *person.middle_names, *person.prelast_names, *person.last_names]
     return " ".join([*parts, *person.lineage_names])
+
+
+# moderncv's letter, after the CV (\clearpage ... \makeletterclosing)
+_LETTER_ARGS = {"recipient": 2, "date": 1, "opening": 1, "closing": 1}
+_MATH = re.compile(r"\$[^$]*\$|\\\[.*?\\\]", re.DOTALL)
+
+
+def moderncv_letter(path: Path, *, after: str = r"\clearpage") -> list[str]:
+    """The letter's text: recipient lines, date, opening, the body's paragraphs (mathematics
+    left out: TeX draws it, the PDF's text holds no formula), closing and enclosures."""
+    source = path.read_text(encoding="utf-8")
+    if after not in source or r"\makelettertitle" not in source:
+        return []
+    source = source.split(after, 1)[1]
+    source = "\n".join(line.split("%")[0] for line in source.splitlines())
+    texts: list[str] = []
+    for name, count in _LETTER_ARGS.items():
+        found = re.search(rf"\\{name}" + r"\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}" * count, source)
+        for argument in found.groups() if found else ():
+            texts.extend(_lines(latex_text(argument.replace("\\\\", "\n"))))
+    enclosure = re.search(r"\\enclosure(?:\[([^\]]*)\])?\{([^}]*\}?)\}", source)
+    if enclosure:
+        texts.extend(latex_text(part) for part in enclosure.groups() if part)
+    body = source.split(r"\makelettertitle", 1)[1].split(r"\makeletterclosing", 1)[0]
+    for paragraph in re.split(r"\n\s*\n", body):
+        for piece in _MATH.split(paragraph):
+            text = " ".join(latex_text(piece).split())
+            if text:
+                texts.append(text)
+    return texts

@@ -12,10 +12,23 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from tests.conftest import run_texcv
-from tests.corpus_strings import bibtex, cited_keys, json_resume, moderncv, rendercv
+from tests.corpus_strings import (
+    bibtex,
+    cited_keys,
+    json_resume,
+    moderncv,
+    moderncv_letter,
+    rendercv,
+)
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 FOLDERS = sorted(folder.name for folder in CORPUS.iterdir() if (folder / "cv.yaml").exists())
+# Letters that come with a corpus CV (letters/NAME.yaml beside its cv.yaml).
+LETTERS = [
+    (name, letter.stem)
+    for name in FOLDERS
+    for letter in sorted((CORPUS / name / "letters").glob("*.yaml"))
+]
 
 
 def original_strings(folder: Path) -> tuple[list[str], list[str]]:
@@ -93,6 +106,21 @@ def test_every_string_of_the_original_is_in_the_pdf(
     assert missing == []
     links = pdf_links(pdf)
     assert [u for u in urls if bare(u) not in links] == []
+
+
+@pytest.mark.tex
+@pytest.mark.parametrize(("name", "letter"), LETTERS)
+def test_every_string_of_the_original_letter_is_in_its_pdf(
+    name: str, letter: str, require_tex: None, tmp_path: Path
+) -> None:
+    folder = CORPUS / name
+    cv = str(folder / "cv.yaml")
+    done = run_texcv("letter", letter, "--cv", cv, "-o", str(tmp_path), "-q")
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = squeezed(raw_text(tmp_path / f"letter-{letter}.pdf"))
+    texts = [t for path in sorted(folder.glob("*.tex")) for t in moderncv_letter(path)]
+    assert len(texts) > 5
+    assert [t for t in texts if squeezed(t) not in text] == []
 
 
 def test_the_check_can_fail() -> None:

@@ -163,7 +163,8 @@ def test_footer_fills_its_fields() -> None:
         "design: {footer: '{name}, {date}: {page}/{pages} ({version}) 100%'}\n",
         version="v1.2",
     )
-    assert r"Ada Lovelace, \texcvtoday{}: \thepage{}/\pageref{texcvlastpage} (v1.2) 100\%" in tex
+    # the build's date as a letter writes it (TODAY is 15 June 2024)
+    assert r"Ada Lovelace, June 15, 2024: \thepage{}/\pageref{texcvlastpage} (v1.2) 100\%" in tex
 
 
 @pytest.mark.tex
@@ -236,3 +237,19 @@ def test_a_variant_keeps_subsections_with_their_section(tmp_path: Path) -> None:
     assert [section.title for section in short.sections] == ["Other"]
     full = prepare(loaded, cv, tmp_path, "full").cv
     assert [sub.title for sub in full.sections[0].subsections] == ["Papers"]
+
+
+@pytest.mark.parametrize(
+    ("date", "valid"), [("January 01, 1984", True), ("2024-03-15", True), ("2024-03", False)]
+)
+def test_a_letter_is_dated_to_the_day_or_by_text(date: str, valid: bool) -> None:
+    from pydantic import ValidationError
+
+    from texcv.schema.letter import Letter
+
+    data = {"recipient": {"name": "X"}, "opening": "Hi", "body": ["a"], "closing": "Bye"}
+    if valid:
+        assert str(Letter.model_validate({**data, "date": date}).date) == date
+    else:
+        with pytest.raises(ValidationError, match="a letter's date is a day"):
+            Letter.model_validate({**data, "date": date})

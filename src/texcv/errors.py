@@ -48,6 +48,7 @@ class Code(StrEnum):
     NO_PDF = "no-pdf"
     BUILD = "build"
     TOOL_MISSING = "tool-missing"
+    FONT_MISSING = "font-missing"
     SOURCE_DATE = "source-date"
     # files texcv writes
     FILE_EXISTS = "file-exists"
@@ -97,6 +98,7 @@ CODE_DESCRIPTIONS: dict[Code, str] = {
     Code.NO_PDF: "TeX finished without writing a PDF",
     Code.BUILD: "another build failure",
     Code.TOOL_MISSING: "TeX Live, a TeX package or poppler-utils is not installed",
+    Code.FONT_MISSING: "design.font names a font family that is not installed",
     Code.SOURCE_DATE: "SOURCE_DATE_EPOCH is set to something TeX cannot use",
     Code.FILE_EXISTS: "texcv would overwrite a file (new, import)",
     Code.EMPTY_SECTION: "warning: a section has no entries",

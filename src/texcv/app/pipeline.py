@@ -322,6 +322,7 @@ def _check_font(cv: CV, positions: Positions) -> None:
             hint=("installed families like it: " + ", ".join(like) if like else "")
             + ("; " if like else "")
             + "`fc-list : family` lists every installed family",
+            code=Code.FONT_MISSING,
         )
 
 

@@ -1,8 +1,9 @@
 """The person's own design choices beyond moderncv's named ones: RGB colours for its colour
-slots, a font family, and a footer line with fields filled in by TeX."""
+slots, a font family, and a footer line whose page numbers TeX fills in."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 
@@ -10,7 +11,8 @@ from pylatex.base_classes import LatexObject
 from pylatex.utils import NoEscape
 
 from texcv.render import latex as tex
-from texcv.render.escape import escape_spaced, escape_text
+from texcv.render.dates import format_day
+from texcv.render.escape import escape_spaced
 from texcv.render.fonts import FontPlan
 from texcv.render.inline import keyword, literal
 from texcv.render.locale import Words
@@ -39,16 +41,14 @@ def own_font(family: str, engine: str, plan: FontPlan) -> Iterator[tex.TexComman
         yield command(literal(family), options=options)
 
 
-def footer(text: str, name: str, words: Words, version: str) -> Iterator[LatexObject | NoEscape]:
-    r"""``\texcvtoday`` (the build's date in the CV's words), ``\texcvfooter`` (the line, its
-    fields filled in) and footline.tex, which prints it on every page."""
-    months = "".join(rf"\or {escape_text(month)}" for month in words.months)
-    yield tex.NewCommand(
-        tex.TexcvToday(), 0, NoEscape(rf"\number\day~\ifcase\month{months}\fi~\number\year")
-    )
+def footer(
+    text: str, name: str, words: Words, today: datetime.date, version: str
+) -> Iterator[LatexObject | NoEscape]:
+    r"""``\texcvfooter`` (the line, its fields filled in: the build's date in the CV's words,
+    as a letter writes it) and footline.tex, which prints it on every page."""
     fields = {
         "{name}": literal(name),
-        "{date}": NoEscape(r"\texcvtoday{}"),
+        "{date}": literal(format_day(today, words)),
         "{page}": NoEscape(r"\thepage{}"),
         "{pages}": NoEscape(r"\pageref{texcvlastpage}"),
         "{version}": literal(version),

@@ -72,7 +72,9 @@ def render(
     today = today or datetime.date.today()
     document = new_document(cv, engine, words, metadata(cv, words), needs=choice.needs, fonts=fonts)
     if cv.design.footer:  # the CV's pages only, not its letters'
-        document.preamble.extend(footer(cv.design.footer, cv.header.full_name, words, version))
+        document.preamble.extend(
+            footer(cv.design.footer, cv.header.full_name, words, today, version)
+        )
     document.append(tex.MakeCvTitle())
     context = _Context(cv, words, today)
     for index, section in enumerate(cv.sections):

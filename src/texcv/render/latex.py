@@ -571,12 +571,6 @@ class DefineColor(TexCommand):
 
 
 class TexcvFooter(TexCommand):
-    r"""``\texcvfooter``: the footer line's text, defined from design.footer (footer.tex)."""
+    r"""``\texcvfooter``: the footer line's text, defined from design.footer (footline.tex)."""
 
     _latex_name = "texcvfooter"
-
-
-class TexcvToday(TexCommand):
-    r"""``\texcvtoday``: the build's date in the CV's words (a footer's {date})."""
-
-    _latex_name = "texcvtoday"

@@ -114,9 +114,14 @@ def _printed_strings(letter: Letter, cv: CV) -> Iterator[tuple[DataPath | None, 
 
 def _dated(letter: Letter, today: datetime.date, words: Words) -> NoEscape:
     """``March 15, 2024``; with a place ``Toulouse, le 15 mars 2024``."""
-    given = letter.date  # the schema makes it a day
-    day = today if given is None else datetime.date(given.year, given.month or 1, given.day or 1)
-    date = literal(format_day(day, words))
+    given = letter.date  # the schema makes it a day, or text printed as written
+    if given is not None and given.text is not None:
+        date = literal(given.text)
+    else:
+        day = (
+            today if given is None else datetime.date(given.year, given.month or 1, given.day or 1)
+        )
+        date = literal(format_day(day, words))
     if not letter.place:
         return date
     fields = {"{place}": inline(letter.place), "{date}": date}

@@ -13,7 +13,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from texcv.schema.base import StrictModel, Text
-from texcv.schema.dates import CVDate, DateField
+from texcv.schema.dates import MAX_TEXT, CVDate, DateField
 from texcv.schema.languages import LANGUAGES, Language
 from texcv.schema.localized import LOCALIZED_JSON_SCHEMA
 from texcv.schema.variants import VariantName
@@ -30,11 +30,15 @@ def _paragraphs(value: Any) -> Any:
 
 
 def _a_day(value: CVDate) -> CVDate:
-    """A letter is dated to the day: 2024-03-15, not 2024-03."""
+    """A letter is dated to the day: 2024-03-15, not 2024-03; or by text, printed as written
+    ("January 01, 1984"), as any date may be (issue 15)."""
+    if value.text is not None and not value.present:
+        return value
     if value.present or value.day is None:
         raise PydanticCustomError(
             "letter_date",
-            "a letter's date is a day: write YYYY-MM-DD (e.g. 2024-03-15), got '{text}'",
+            "a letter's date is a day: write YYYY-MM-DD (e.g. 2024-03-15), or the date as "
+            "text ('March 15, 2024'), got '{text}'",
             {"text": str(value)},
         )
     return value
@@ -43,7 +47,19 @@ def _a_day(value: CVDate) -> CVDate:
 LetterDate = Annotated[
     DateField,
     AfterValidator(_a_day),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{1,2}-\d{1,2}$"}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d{4}-\d{1,2}-\d{1,2}$"},
+                {
+                    "type": "string",
+                    "maxLength": MAX_TEXT,
+                    "not": {"pattern": r"^\d+(-\d*)*$"},
+                    "description": "Any other text is printed as written.",
+                },
+            ]
+        }
+    ),
 ]
 Paragraphs = Annotated[
     list[Text],
@@ -90,9 +106,10 @@ class Letter(StrictModel):
     )
     date: LetterDate | None = Field(
         None,
-        description="The day it is dated (YYYY-MM-DD), printed in the letter's language. "
-        "Default: the day of the build's date (the last commit's, or SOURCE_DATE_EPOCH).",
-        examples=["2024-03-15"],
+        description="The day it is dated (YYYY-MM-DD), printed in the letter's language, or "
+        "text printed as written. Default: the day of the build's date (the last commit's, or "
+        "SOURCE_DATE_EPOCH).",
+        examples=["2024-03-15", "January 01, 1984"],
     )
     place: Text | None = Field(
         None,
