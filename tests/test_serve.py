@@ -94,9 +94,13 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
 
 
 def until(driver: object, check: Callable[[object], object], what: str) -> None:
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    WebDriverWait(driver, 120, poll_frequency=0.2).until(check, message=what)
+    # The page replaces its elements on every build event: an element read mid-swap is stale.
+    WebDriverWait(
+        driver, 120, poll_frequency=0.2, ignored_exceptions=(StaleElementReferenceException,)
+    ).until(check, message=what)
 
 
 def page_texts(driver: object) -> list[str]:
@@ -137,8 +141,8 @@ def test_the_preview_follows_edits_and_shows_errors_at_their_line(
     until(browser, lambda d: any("Notes on the Analytical Engine" in t for t in page_texts(d)),
           "the first build's page")  # fmt: skip
     first_build = body(browser, "build")
-    image = browser.find_element(By.CSS_SELECTOR, "#pages img")
-    assert image.get_attribute("naturalWidth") not in (None, "0")  # the PNG really loaded
+    until(browser, lambda d: d.find_element(By.CSS_SELECTOR, "#pages img").get_attribute(
+        "naturalWidth") not in (None, "0"), "the page's PNG loaded")  # fmt: skip
     with pytest.raises(urllib.error.HTTPError, match="404"):  # only the page images
         urllib.request.urlopen(url + "pages/../../cv.yaml")
 
