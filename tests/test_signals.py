@@ -91,6 +91,11 @@ def stop_and_check(process: subprocess.Popen[str], number: int, out: Path, pdf: 
     assert process.returncode == 128 + number, stderr
     assert f"texcv: stopped by {signal.Signals(number).name}" in stderr
     assert "Traceback" not in stderr
+    # A process killed with SIGKILL may take a moment to leave the process table.
+    for _ in range(50):
+        if not processes_working_in(out):
+            break
+        time.sleep(0.1)
     assert processes_working_in(out) == []
     assert leftovers(out) == []
     assert (out / "cv.pdf").read_bytes() == pdf
