@@ -1,17 +1,18 @@
-"""Start TeX before the .tex exists, and feed it the preamble it will read, so that its start-up
-and the fixed preamble's work overlap Python's (or, in `texcv watch`, happen before the save).
+"""Start TeX before the .tex exists, and feed it the part it will read first, so that its
+start-up and that part's work overlap Python's (or, in `texcv watch`, happen before the save).
 
-A TeX run spends a while before the person's text matters: pdfLaTeX about 0.15 s on TeX Live's
-file database and the precompiled format; LuaLaTeX up to a second on moderncv's packages and
-its OpenType fonts (those cannot be precompiled). After a successful build, ``remember`` keeps
-the engine, the format (pdfLaTeX) and the .tex's fixed preamble: everything up to the line
-that ends it (DUMP_END), which depends on the design and on the scripts the CV uses, not on
-its text. ``start`` then launches the first pass of the next build at once, in the persistent
-folder (whose lock it takes), reading ``<name>.tex`` from a named pipe, and writes that fixed
-preamble into the pipe: TeX works through it and waits for the rest. ``feed`` writes the rest
-and waits for the pass to end; the pipe is then replaced by the regular file. A .tex whose
-fixed preamble, engine, format or date differ from what the pass started with is not fed:
-``fits`` says no, the pass is cancelled and the build runs as usual.
+A TeX run spends a while before the person's latest edit matters: pdfLaTeX about 0.15 s on
+TeX Live's file database and the precompiled format, then \\begin{document} and the CV's
+title; LuaLaTeX up to a second on moderncv's packages and its OpenType fonts (those cannot
+be precompiled). After a successful build, ``remember`` keeps the engine, the format
+(pdfLaTeX) and the .tex's reusable part: everything before the first part of the body (the
+fixed preamble, the header, the PDF's properties, \\begin{document}, \\makecvtitle), which an
+edit of an entry leaves as it was. ``start`` then launches the first pass of the next build
+at once, in the persistent folder (whose lock it takes), reading ``<name>.tex`` from a named
+pipe, and writes that part into the pipe: TeX works through it and waits for the rest.
+``feed`` writes the rest and waits for the pass to end; the pipe is then replaced by the
+regular file. A .tex that does not start with that part, or wants another engine, format or
+date, is not fed: ``fits`` says no, the pass is cancelled and the build runs as usual.
 
 ``start`` returns the pass (or None); the caller hands it to ``build_pdf``, which owns it from
 then on, and cancels it itself when the build fails before TeX (``cancel`` is idempotent).
@@ -34,7 +35,7 @@ from texcv.compile.fonts import engine_env
 from texcv.compile.format import options as format_options
 from texcv.compile.workspace import cache_dir, claim, persistent_folder
 from texcv.errors import TexcvError
-from texcv.render.templates import DUMP_END
+from texcv.render.templates import DUMP_END, SOURCE_MARK
 
 
 @dataclass
@@ -110,8 +111,16 @@ def _write_pipe(pipe: Path, prefix: str, rest: queue.Queue[str | None]) -> None:
             stream.write(more)
 
 
-def fixed_part(tex: str) -> str:
-    """The .tex up to and including the line that ends its fixed preamble (or nothing)."""
+def reusable_part(tex: str) -> str:
+    """What the next build's .tex will most likely start with: everything before the first
+    part of the CV's body (its first ``% texcv-source`` mark), so the fixed preamble, the
+    header, the PDF's properties, ``\\begin{document}`` and the CV's title; else (no mark)
+    up to the end of the fixed preamble; else nothing. An edit of the header, a section's
+    title (the PDF's keywords) or the design makes the next .tex start otherwise: its pass
+    is then not used (``fits``)."""
+    at = tex.find(f"\n{SOURCE_MARK}")
+    if at >= 0:
+        return tex[: at + 1]
     at = tex.find(f"\n{DUMP_END}\n")
     return tex[: at + len(DUMP_END) + 2] if at >= 0 else ""
 
@@ -122,7 +131,7 @@ def remember(out_dir: Path, name: str, engine: str, fmt: Path | None, tex: str) 
     last = {
         "engine": engine,
         "format": str(fmt.resolve()) if fmt else None,
-        "prefix": fixed_part(tex),
+        "prefix": reusable_part(tex),
     }
     files.write_text(path, json.dumps(last))
 
@@ -142,6 +151,7 @@ def start(out_dir: Path, name: str, source_date: str | None) -> EarlyPass | None
         return None
     folder = persistent_folder(out_dir, name, engine)
     pipe = folder / f"{name}.tex"
+    process: Popen[bytes] | None = None
     try:
         folder.mkdir(exist_ok=True)
         pipe.unlink(missing_ok=True)
@@ -151,17 +161,19 @@ def start(out_dir: Path, name: str, source_date: str | None) -> EarlyPass | None
         options = ["-no-parse-first-line", *(format_options(fmt) if fmt else [])]
         env = engine_env(engine, out_dir)
         process = start_pass(engine, pipe.name, folder, options, source_date, env)
-    except BaseException as error:  # also a stop signal: no pipe may stay behind
+        early = EarlyPass(
+            engine, fmt.resolve() if fmt else None, folder, name, lock, process, prefix, source_date
+        )
+        early._writer = threading.Thread(
+            target=_write_pipe, args=(pipe, prefix, early._rest), daemon=True
+        )
+        early._writer.start()
+    except BaseException as error:  # also a stop signal: no TeX run nor pipe may stay behind
+        if process is not None:
+            kill(process)
         pipe.unlink(missing_ok=True)
         os.close(lock)
         if isinstance(error, (OSError, TexcvError)):  # no pipes here, or no engine:
             return None  # the build itself will tell
         raise
-    early = EarlyPass(
-        engine, fmt.resolve() if fmt else None, folder, name, lock, process, prefix, source_date
-    )
-    early._writer = threading.Thread(
-        target=_write_pipe, args=(pipe, prefix, early._rest), daemon=True
-    )
-    early._writer.start()
     return early

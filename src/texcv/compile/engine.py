@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -134,7 +135,7 @@ class PassTimeout(BuildError):
 def wait_pass(process: subprocess.Popen[bytes], engine: str, timeout: float) -> None:
     """Wait for a started run; past ``timeout`` (or on Ctrl-C) kill it with its children."""
     try:
-        process.wait(timeout=timeout)
+        wait_exit(process, timeout)
     except subprocess.TimeoutExpired:
         kill(process)
         raise PassTimeout(
@@ -144,6 +145,24 @@ def wait_pass(process: subprocess.Popen[bytes], engine: str, timeout: float) -> 
     except BaseException:
         kill(process)
         raise
+
+
+def wait_exit(process: subprocess.Popen[bytes], timeout: float) -> None:
+    """``process.wait(timeout)``, told of the exit at once: Popen.wait with a timeout polls,
+    sleeping up to 50 ms between looks, which a 0.2 s TeX pass would pay on every build.
+    Linux's pidfd says when the process ends; elsewhere, Popen's own polling."""
+    try:
+        handle = os.pidfd_open(process.pid)
+    except (AttributeError, OSError):  # not Linux (5.3+), or the process is already reaped
+        process.wait(timeout=timeout)
+        return
+    try:
+        ready, _, _ = select.select([handle], [], [], max(timeout, 0))
+    finally:
+        os.close(handle)
+    if not ready:
+        raise subprocess.TimeoutExpired(process.args, timeout)
+    process.wait()
 
 
 def kill(process: subprocess.Popen[bytes]) -> None:

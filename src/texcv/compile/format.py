@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 from texcv import files
-from texcv.compile.engine import engine_path, kill, spawn
+from texcv.compile.engine import engine_path, kill, spawn, wait_exit
 from texcv.render.templates import DUMP_END
 
 FORMAT_ENGINES = frozenset({"pdflatex"})  # the engines whose preamble can be precompiled
@@ -139,7 +139,8 @@ class Dump:
     def finish(self, timeout: float) -> Path | None:
         """The published format, or None when the dump failed (the build goes on without)."""
         try:
-            code = self.process.wait(timeout=max(timeout, 0.1))
+            wait_exit(self.process, max(timeout, 0.1))
+            code = self.process.returncode
             made = self.work / f"{self.key}.fmt"
             if code != 0 or not made.is_file():
                 if not files.low_on_space(self.work):  # a full disk is no fault of the format

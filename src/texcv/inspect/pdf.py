@@ -64,9 +64,19 @@ def read_pdf(pdf: Path) -> Contents:
             hint="install poppler-utils (sudo apt-get install poppler-utils); `texcv doctor` "
             "prints this system's command",
         )
-    layout = _run(["pdftohtml", "-xml", "-stdout", "-i", "-q", "-zoom", "1", str(pdf)])
+    # Both tools at once: each takes a few tens of ms, on every build.
+    links = subprocess.Popen(
+        ["pdfinfo", "-url", str(pdf)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    )
+    try:
+        layout = _run(["pdftohtml", "-xml", "-stdout", "-i", "-q", "-zoom", "1", str(pdf)])
+        listing, _ = links.communicate(timeout=TIMEOUT)
+    finally:
+        if links.poll() is None:
+            links.kill()
+            links.wait()
     pages, runs = _parse_layout(layout)
-    return Contents(pages, runs, _parse_links(_run(["pdfinfo", "-url", str(pdf)])))
+    return Contents(pages, runs, _parse_links(listing))
 
 
 def _run(command: list[str]) -> bytes:

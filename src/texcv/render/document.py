@@ -112,6 +112,7 @@ def new_document(
     # Above: the same for every CV with this design, so the build can precompile it into a
     # format (mylatexformat stops dumping here; without a format this is \relax).
     document.preamble.append(tex.EndOfDump())
+    document.preamble.append(tex.Template("xmp-build"))  # hyperxmp, faster (not in the format)
     scripts = pdflatex_scripts(needs) if engine == "pdflatex" and needs else None
     if scripts is not None and scripts.pieces:  # nothing at all for plain Latin text
         document.preamble.append(scripts)

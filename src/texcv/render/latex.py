@@ -17,12 +17,12 @@ from pylatex.base_classes import Arguments, CommandBase, LatexObject, Options, S
 from pylatex.lists import Itemize
 from pylatex.utils import NoEscape
 
-from texcv.render.templates import DUMP_END, template
+from texcv.render.templates import DUMP_END, SOURCE_MARK, template
 
 # LaTeX texcv wrote: escaped text marked NoEscape, or an object of this module.
 Latex = NoEscape | LatexObject
 
-SOURCE_MARK = "% texcv-source: "
+__all__ = ["SOURCE_MARK"]  # (defined in templates.py, which the compile stage reads too)
 
 
 def _checked(pieces: Iterable[Latex]) -> list[Latex]:

@@ -13,6 +13,9 @@ _PACKAGE = Path(__file__).resolve().parents[1]  # the texcv package
 # The line that ends the fixed part of the preamble: the renderer writes it, the build
 # precompiles everything above it into a format (mylatexformat stops dumping there).
 DUMP_END = r"\csname endofdump\endcsname"
+# The comment line before the LaTeX of each part of cv.yaml (``% texcv-source: sections[0]``):
+# texcv.diagnose reads it; the early pass feeds TeX what comes before the first one.
+SOURCE_MARK = "% texcv-source: "
 
 
 @cache
