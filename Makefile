@@ -56,7 +56,7 @@ watch: $(PY_STAMP) $(TEX_STAMP)
 serve: $(PY_STAMP) $(TEX_STAMP)
 	$(BIN)/texcv serve $(CV) -o $(OUT)
 
-# Time each stage against a plain pdflatex run (see bench/README.md).
+# Time five kinds of CV against a plain run of the same engine (see bench/README.md).
 bench: $(PY_STAMP) $(TEX_STAMP)
 	$(BIN)/python bench/bench.py
 
