@@ -33,7 +33,7 @@ class Stopped(BaseException):
         return 128 + self.signum  # the shell's convention: 143 for SIGTERM, 129 for SIGHUP
 
 
-@dataclass
+@dataclass(eq=False)  # identity: `held` blocks nest, and each removes its own note
 class Held:
     """What arrived while signals were held: ``signum`` is None when nothing did."""
 

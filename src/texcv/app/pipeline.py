@@ -146,11 +146,16 @@ def build_once(
     ):
         return Outcome(None, source_date)
     from texcv.compile import early
+    from texcv.signals import held, stop_if
 
     try:
         # TeX starts up while Python loads and renders the CV; build_pdf takes the pass over.
         if early_pass is None:
-            early_pass = early.start(request.output, request.stem, source_date)
+            # A stop signal while the pass starts is only noted until `early_pass` holds it,
+            # so the `finally` below can kill it (else a pdflatex stays blocked on its pipe).
+            with held() as note:
+                early_pass = early.start(request.output, request.stem, source_date)
+            stop_if(note)
         if request.letter is not None:
             from texcv.app.letter import build_letter
 
