@@ -26,6 +26,11 @@ def write_text(path: Path, text: str) -> None:
     _replace(path, lambda temporary: temporary.write_text(text, encoding="utf-8"))
 
 
+def write_bytes(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one step."""
+    _replace(path, lambda temporary: temporary.write_bytes(data))
+
+
 def copy_file(source: Path, target: Path) -> None:
     """Replace ``target`` with a copy of ``source`` in one step."""
     _replace(target, lambda temporary: shutil.copyfile(source, temporary))

@@ -97,7 +97,8 @@ def command_tex(args: argparse.Namespace) -> int:
     reporter = Reporter(args.quiet, verbose=args.verbose)
     loaded, full = load_and_validate(request, reporter)
     prepared = prepare(loaded, full, request, reporter)
-    tex, engine = render_tex(request, loaded, prepared, reporter)
+    rendered = render_tex(request, loaded, prepared, reporter)
+    tex, engine = rendered.tex, rendered.engine
     if args.output == STDIN:
         sys.stdout.write(tex)
         return 0

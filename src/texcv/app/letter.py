@@ -14,7 +14,7 @@ import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from texcv.app.pipeline import Reporter, fonts_for, report_tex, timed
+from texcv.app.pipeline import Reporter, cut, fonts_for, report_tex, timed
 from texcv.errors import Code, InputError, InputWarning, Location
 
 if TYPE_CHECKING:
@@ -118,6 +118,7 @@ def build_letter(
         return format_path(where), source.positions.locate(where)
 
     plan = fonts_for(choice, request, cv.design.font_family, reporter, place, loaded, cv_loaded)
+    plan, fonts = cut(plan, choice, request, reporter)
     today = datetime.datetime.fromtimestamp(int(source_date), tz=datetime.UTC).date()
     tex = timed(
         reporter, "render", lambda: render_letter(letter, cv, today, choice=choice, fonts=plan)
@@ -130,6 +131,7 @@ def build_letter(
             engine,
             cv.design.timeout,
             max_pages=letter.max_pages,
+            assets=fonts,
             source_date=source_date,
             early=early_pass,
         )

@@ -192,7 +192,8 @@ def _build(
     loaded, full = load_and_validate(request, reporter)
     prepared = prepare(loaded, full, request, reporter)
     cv = prepared.cv
-    tex, engine = render_tex(request, loaded, prepared, reporter, source_date)
+    rendered = render_tex(request, loaded, prepared, reporter, source_date, cut_fonts=True)
+    tex, engine = rendered.tex, rendered.engine
     try:
         with reporter.progress(f"running {engine}"):
             result = build_pdf(
@@ -202,7 +203,7 @@ def _build(
                 engine,
                 cv.design.timeout,
                 max_pages=cv.design.max_pages,
-                assets=_assets(cv, request.folder),
+                assets={**_assets(cv, request.folder), **rendered.fonts},
                 source_date=source_date,
                 early=early_pass,
             )
@@ -235,17 +236,29 @@ def inspect(pdf: Path, prepared: Prepared) -> list[InputWarning]:
     )
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """A .tex, the engine it is for, and the font files it names beside it (name: file)."""
+
+    tex: str
+    engine: str
+    fonts: dict[str, Path] = field(default_factory=dict)
+
+
 def render_tex(
     request: BuildRequest,
     loaded: Loaded,
     prepared: Prepared,
     reporter: Reporter,
     source_date: str | None = None,
-) -> tuple[str, str]:
+    cut_fonts: bool = False,
+) -> Rendered:
     """The .tex of the prepared CV and its engine, with the fonts its characters need.
 
     ``source_date`` is the build's date (SOURCE_DATE_EPOCH): `present` for durations, a
-    footer's {date}; asked here when not given (`texcv tex`)."""
+    footer's {date}; asked here when not given (`texcv tex`). ``cut_fonts``: large script
+    fonts are cut to the CV's characters (texcv.compile.subset) for the build to copy beside
+    the .tex; else (`texcv tex`) the .tex names the installed fonts."""
     from texcv.compile.reproducible import build_date, source_date_epoch
     from texcv.diagnose import cv_place
     from texcv.render import render
@@ -261,12 +274,26 @@ def render_tex(
         return cv_place(where, loaded, prepared)
 
     plan = fonts_for(choice, request, cv.design.font_family, reporter, place, loaded)
+    plan, fonts = cut(plan, choice, request, reporter) if cut_fonts else (plan, {})
     tex = timed(
         reporter,
         "render",
         lambda: render(cv, choice=choice, fonts=plan, today=today, version=version),
     )
-    return tex, choice.engine
+    return Rendered(tex, choice.engine, fonts)
+
+
+def cut(
+    plan: FontPlan | None, choice: EngineChoice, request: BuildRequest, reporter: Reporter
+) -> tuple[FontPlan | None, dict[str, Path]]:
+    """``plan`` with its large script fonts cut to the text's characters, and their files
+    (texcv.compile.subset); as it is for pdfLaTeX."""
+    if plan is None:
+        return None, {}
+    from texcv.compile.subset import subset_plan
+
+    chars = choice.needs.characters
+    return timed(reporter, "subset", lambda: subset_plan(plan, chars, request.output))
 
 
 def fonts_for(

@@ -21,6 +21,7 @@ from texcv.compile.engine import INSTALL_HINT, PassTimeout, run_pass
 from texcv.compile.fonts import engine_env
 from texcv.compile.format import Dump, Formats
 from texcv.compile.format import options as format_options
+from texcv.compile.subset import PREFIX as SUBSET_PREFIX
 from texcv.compile.workspace import Workspace, cache_dir, workspace
 from texcv.errors import BuildError, Code, DiskFull, ToolMissingError
 
@@ -122,8 +123,7 @@ def _build(
     compiler: _Compiler, max_pages: int | None, started: float, assets: Mapping[str, Path]
 ) -> BuildResult:
     work, name, engine, out_dir = compiler.work, compiler.name, compiler.engine, compiler.out_dir
-    for asset, source in assets.items():  # before TeX reads its .tex (an early pass waits)
-        shutil.copyfile(source, work.path / asset)
+    _place(assets, work.path)  # before TeX reads its .tex (an early pass waits)
     if compiler.early is None:
         (work.path / f"{name}.tex").write_text(compiler.tex, encoding="utf-8")
     passes, log_text = compiler.run()
@@ -144,7 +144,7 @@ def _build(
     for suffix in (".tex", ".log"):
         files.copy_file(work.path / f"{name}{suffix}", out_dir / f"{name}{suffix}")
     os.replace(pdf, out_dir / f"{name}.pdf")  # last: the PDF appears whole or not at all
-    early_pass.remember(out_dir, name, engine, compiler.fmt, compiler.tex)
+    early_pass.remember(out_dir, name, engine, compiler.fmt, compiler.tex, sorted(assets))
     return BuildResult(
         pdf=out_dir / f"{name}.pdf",
         tex=out_dir / f"{name}.tex",
@@ -155,6 +155,19 @@ def _build(
         seconds=time.perf_counter() - started,
         precompiled=compiler.fmt is not None,
     )
+
+
+def _place(assets: Mapping[str, Path], folder: Path) -> None:
+    """Copy the files the .tex names beside it, each in one step: an early pass may be
+    reading the last build's copy. A font subset already there is the same file (its name
+    says what it holds); the subsets of earlier builds go."""
+    for asset, source in assets.items():
+        target = folder / asset
+        if not (asset.startswith(SUBSET_PREFIX) and target.is_file()):
+            files.copy_file(source, target)
+    for old in folder.glob(f"{SUBSET_PREFIX}*"):
+        if old.name not in assets:
+            old.unlink(missing_ok=True)
 
 
 class _Compiler:

@@ -125,13 +125,17 @@ def reusable_part(tex: str) -> str:
     return tex[: at + len(DUMP_END) + 2] if at >= 0 else ""
 
 
-def remember(out_dir: Path, name: str, engine: str, fmt: Path | None, tex: str) -> None:
-    """After a successful build: what the next one may start early with."""
+def remember(
+    out_dir: Path, name: str, engine: str, fmt: Path | None, tex: str, beside: list[str]
+) -> None:
+    """After a successful build: what the next one may start early with (``beside``: the
+    files the .tex reads from its folder, a photo, font subsets)."""
     path = cache_dir(out_dir) / f"{name}.last.json"
     last = {
         "engine": engine,
         "format": str(fmt.resolve()) if fmt else None,
         "prefix": reusable_part(tex),
+        "beside": beside,
     }
     files.write_text(path, json.dumps(last))
 
@@ -142,14 +146,17 @@ def start(out_dir: Path, name: str, source_date: str | None) -> EarlyPass | None
         last = json.loads((cache_dir(out_dir) / f"{name}.last.json").read_text())
         engine, prefix = str(last["engine"]), str(last["prefix"])
         fmt = Path(last["format"]) if last["format"] else None
-    except (OSError, ValueError, KeyError, TypeError):
+        beside = [str(file) for file in last.get("beside", [])]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     if fmt is not None and not fmt.is_file():
         return None
+    folder = persistent_folder(out_dir, name, engine)
+    if not all((folder / file).is_file() for file in beside):
+        return None  # gone with a failed build's files: TeX would stop at the first
     lock = claim(out_dir, name, engine)
     if lock is None:
         return None
-    folder = persistent_folder(out_dir, name, engine)
     pipe = folder / f"{name}.tex"
     process: Popen[bytes] | None = None
     try:
