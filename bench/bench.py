@@ -87,10 +87,15 @@ def texcv_build(source: Path, out: Path, timings: Timings, prefix: str) -> str:
     return found.group(1) if found else "?"
 
 
-def plain_run(engine: str, tex: str, folder: Path, timings: Timings, key: str) -> None:
+def plain_run(
+    engine: str, tex: str, folder: Path, timings: Timings, key: str, beside: Path | None = None
+) -> None:
     """One run of ``engine`` on ``tex`` in the sandbox texcv uses, .aux present as in a
-    person's own folder, TeX's own font caches (not the build folder's), warmed once."""
+    person's own folder, TeX's own font caches (not the build folder's), warmed once; with
+    the font subsets texcv cut for it (from its build folder ``beside``)."""
     folder.mkdir(exist_ok=True)
+    for font in beside.glob("texcv-font-*") if beside else ():
+        shutil.copyfile(font, folder / font.name)
     (folder / "cv.tex").write_text(tex, encoding="utf-8")
     env = {**ENV, "openin_any": "p", "openout_any": "p"}
     command = [engine, "-interaction=nonstopmode", "-halt-on-error", "cv.tex"]
@@ -106,7 +111,8 @@ def plain_run(engine: str, tex: str, folder: Path, timings: Timings, key: str) -
 # The font set-up of latex_templates/unicode.tex before issue 16: Noto Serif and Noto Sans by
 # name, each with a fallback chain of Noto CJK, Symbols, Symbols2 and Math, loaded whatever
 # the text. `before` puts it in place of the fonts texcv chooses now.
-BEFORE_FONTS = r"""\directlua{
+BEFORE_FONTS = r"""\usepackage{fontspec}
+\directlua{
     luaotfload.add_fallback("texcvserif", {"NotoSerifCJKsc-Regular:mode=node;",
       "NotoSansSymbols-Regular:mode=node;", "NotoSansSymbols2-Regular:mode=node;",
       "NotoSansMath-Regular:mode=node;"})
@@ -117,7 +123,8 @@ BEFORE_FONTS = r"""\directlua{
 \setsansfont{Noto Sans}[RawFeature={fallback=texcvsans}]
 """
 _FONT_LINE = re.compile(
-    r"^\\(setmainfont|setsansfont|newfontfamily|texcvdefinescript|directlua\{luaotfload).*\n",
+    r"^\\(usepackage\{fontspec\}|setmainfont|setsansfont|newfontfamily|texcvdefinescript"
+    r"|texcvfamily|texcvfontfamily|renewcommand\{\\(rm|sf)default\}|directlua\{luaotfload).*\n",
     re.MULTILINE,
 )
 
@@ -125,7 +132,7 @@ _FONT_LINE = re.compile(
 def before(tex: str) -> str | None:
     """The LuaLaTeX .tex as texcv made it before issue 16 (None for a pdfLaTeX .tex): its
     fonts replaced by the old fallback chain; runs of other scripts fall to it."""
-    if "\\usepackage{fontspec}" not in tex:
+    if "\\usepackage{fontspec}" not in tex and "\\texcvfamily{" not in tex:
         return None
     first = _FONT_LINE.search(tex)
     assert first is not None
@@ -165,7 +172,7 @@ def bench_input(name: str, text: str, runs: int, work: Path, noop: bool = False)
         source.write_text(edit(text, run), encoding="utf-8")
         texcv_build(source, out, timings, "edit")
         tex = (out / "cv.tex").read_text(encoding="utf-8")
-        plain_run(engine, tex, folder / "plain", timings, "plain")
+        plain_run(engine, tex, folder / "plain", timings, "plain", out / ".cache" / f"cv-{engine}")
         old = before(tex)
         if old is not None:
             plain_run("lualatex", old, folder / "before", timings, "before")
@@ -175,7 +182,8 @@ def bench_input(name: str, text: str, runs: int, work: Path, noop: bool = False)
             source.write_text(edit(text, run + 1), encoding="utf-8")
             watching.build(timings)
             tex = (out / "cv.tex").read_text(encoding="utf-8")
-            plain_run(engine, tex, folder / "plain", timings, "plain")
+            beside = out / ".cache" / f"cv-{engine}"
+            plain_run(engine, tex, folder / "plain", timings, "plain", beside)
     timings.notes["fonts"] = fonts_used(out / "cv.pdf")
     timings.add("pages", float(_pages(out / "cv.pdf")))
     if noop:

@@ -213,6 +213,26 @@ def format_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def output_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o", "--output", default=DEFAULT_OUTPUT, help="output folder (default: build/)"
+    )
+
+
+def quiet_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+
+
+def engine_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--engine", choices=ENGINES, help="override design.engine")
+
+
+def force_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--force", action="store_true", help="build even when no input changed since the last build"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="texcv",
@@ -227,10 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
     def common(p: argparse.ArgumentParser, output: bool = True, engine: bool = True) -> None:
         input_argument(p)
         if output:
-            p.add_argument(
-                "-o", "--output", default=DEFAULT_OUTPUT, help="output folder (default: build/)"
-            )
-        p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+            output_option(p)
+        quiet_option(p)
         p.add_argument("-v", "--verbose", action="store_true", help="show each stage's time")
         p.add_argument(
             "--variant",
@@ -238,7 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
             help="build the variant NAME of cv.yaml's `variants` (writes cv-NAME.pdf)",
         )
         if engine:
-            p.add_argument("--engine", choices=ENGINES, help="override design.engine")
+            engine_option(p)
         allow_root_option(p)
         debug_flag(p)
 
@@ -249,9 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
         "The PDF is replaced only when the new one is complete.",
     )
     common(build)
-    build.add_argument(
-        "--force", action="store_true", help="build even when no input changed since the last build"
-    )
+    force_option(build)
     format_option(build)
     build.add_argument(
         "--json",
@@ -291,14 +307,10 @@ def build_parser() -> argparse.ArgumentParser:
     letter.add_argument(
         "--cv", default=DEFAULT_INPUT, help="the CV it goes with (default: cv.yaml)"
     )
-    letter.add_argument(
-        "-o", "--output", default=DEFAULT_OUTPUT, help="output folder (default: build/)"
-    )
-    letter.add_argument("-q", "--quiet", action="store_true", help="print only errors")
-    letter.add_argument("--engine", choices=ENGINES, help="override design.engine")
-    letter.add_argument(
-        "--force", action="store_true", help="build even when no input changed since the last build"
-    )
+    output_option(letter)
+    quiet_option(letter)
+    engine_option(letter)
+    force_option(letter)
     debug_flag(letter)
     letter.set_defaults(handler=command_letter)
 
@@ -392,7 +404,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--bib", action="store_true", help="put publications with authors in publications.bib"
     )
     imports.add_argument("--force", action="store_true", help="replace existing files")
-    imports.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    quiet_option(imports)
     debug_flag(imports)
     imports.set_defaults(handler=command_import)
 
@@ -425,7 +437,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAMES",
         help="the letters (letters/NAME.yaml) to publish: all (default), none, or names",
     )
-    release.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    quiet_option(release)
     allow_root_option(release)
     debug_flag(release)
     release.set_defaults(handler=command_release)

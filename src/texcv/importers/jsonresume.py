@@ -144,23 +144,7 @@ class JSONResume:
                 (*basics, "summary"),
                 "basics.summary is a text section 'Summary'",
             )
-        details = None
-        for key in tr.keys(basics):
-            if key in BASICS or tr.text((*basics, key)) is None:
-                continue
-            if details is None:
-                details = tr.add_section("Details", "item")
-            entry = {
-                "kind": "item",
-                "label": tr.markup(humanize(key)),
-                "text": tr.markup(tr.flatten((*basics, key))),
-            }
-            target = tr.add_entry(details, entry)
-            tr.choice(
-                target,
-                (*basics, key),
-                f"'{key}' is not a field of basics: kept as an item of Details",
-            )
+        tr.details(basics, BASICS, "a field of basics")
 
     def _location(self, source: DataPath) -> None:
         tr = self.tr

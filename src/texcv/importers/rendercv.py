@@ -13,7 +13,7 @@ from typing import Any
 from texcv.importers.contact import Contacts, as_url
 from texcv.importers.design import translate_design
 from texcv.importers.markup import markdown_to_plain, markdown_to_texcv
-from texcv.importers.translation import Translation, humanize
+from texcv.importers.translation import Translation
 from texcv.schema.languages import LANGUAGES
 from texcv.source.yaml_reader import DataPath, Loaded, format_path
 
@@ -187,21 +187,7 @@ class RenderCV:
                     (*path, "fontawesome_icon"),
                     "not carried: the icon of a custom connection (texcv shows a link icon)",
                 )
-        details = None
-        for key in tr.keys(cv):
-            if key in CV_KEYS or tr.text((*cv, key)) is None:
-                continue
-            if details is None:
-                details = tr.add_section("Details", "item")
-            entry = {
-                "kind": "item",
-                "label": tr.markup(humanize(key)),
-                "text": tr.markup(tr.flatten((*cv, key))),
-            }
-            target = tr.add_entry(details, entry)
-            tr.choice(
-                target, (*cv, key), f"'{key}' is not a RenderCV field: kept as an item of Details"
-            )
+        tr.details(cv, CV_KEYS, "a RenderCV field")
 
     def _one_or_many(self, source: DataPath, add: Any) -> None:
         if isinstance(self.tr.get(source), list):

@@ -138,6 +138,25 @@ class Translation:
                 self.add_entry(index, {"kind": "bullet", "text": self.markup(text)})
         self.warn(source, why)
 
+    def details(self, source: DataPath, known: frozenset[str] | set[str], what: str) -> None:
+        """The keys of ``source`` that are not ``known`` fields, each an item of a Details
+        section (its text kept), with a note that says so (``what``: e.g. 'a RenderCV field')."""
+        section = None
+        for key in self.keys(source):
+            if key in known or self.text((*source, key)) is None:
+                continue
+            if section is None:
+                section = self.add_section("Details", "item")
+            entry = {
+                "kind": "item",
+                "label": self.markup(humanize(key)),
+                "text": self.markup(self.flatten((*source, key))),
+            }
+            target = self.add_entry(section, entry)
+            self.choice(
+                target, (*source, key), f"'{key}' is not {what}: kept as an item of Details"
+            )
+
     def add_note(self, entry: dict[str, Any], text: str) -> None:
         """Extra text for an entry's `note` (entries and publications have one)."""
         entry["note"] = f"{entry['note']}{NOTE_SEPARATOR}{text}" if entry.get("note") else text

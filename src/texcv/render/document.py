@@ -106,7 +106,7 @@ def new_document(
     document = _document(cv, engine)
     if engine != "pdflatex":
         plan = fonts or by_name()
-        document.preamble.append(unicode_fonts(plan, engine))
+        document.preamble.append(unicode_fonts(plan, engine, own_font=bool(cv.design.font)))
         if cv.design.font:  # the person's own family, over texcv's Noto
             document.preamble.extend(own_font(cv.design.font, engine, plan))
     # Above: the same for every CV with this design, so the build can precompile it into a

@@ -15,24 +15,12 @@ import re
 from urllib.parse import quote
 
 from texcv.render import scripts
+from texcv.tex_specials import SPECIALS
 
 _CHARS: dict[str, str] = {
-    "\\": r"\textbackslash{}",
+    **SPECIALS,
     "{": r"\{",
     "}": r"\}",
-    "$": r"\$",
-    "&": r"\&",
-    "#": r"\#",
-    "%": r"\%",
-    "_": r"\_",
-    "^": r"\textasciicircum{}",
-    "~": r"\textasciitilde{}",
-    "<": r"\textless{}",
-    ">": r"\textgreater{}",
-    "|": r"\textbar{}",
-    '"': r"\textquotedbl{}",
-    "'": r"\textquotesingle{}",
-    "`": r"\textasciigrave{}",
     "[": "{[}",
     "]": "{]}",
     "\u00a0": "~",

@@ -469,6 +469,25 @@ class NewFontFamily(TexCommand):
     _options = Options
 
 
+class TexcvFamily(TexCommand):
+    r"""``\texcvfamily{NAME}{regular}{bold}{italic}{bold italic}{features}``
+    (latex_templates/lualatex-fonts.tex): a LaTeX font family of luaotfload specs."""
+
+    _latex_name = "texcvfamily"
+
+
+class TexcvFontFamily(TexCommand):
+    r"""``\texcvfontfamily{\command}{NAME}``: ``\command`` switches to the family NAME."""
+
+    _latex_name = "texcvfontfamily"
+
+
+class RenewCommand(TexCommand):
+    r"""``\renewcommand{\name}{body}``."""
+
+    _latex_name = "renewcommand"
+
+
 class TexcvDefineScript(TexCommand):
     r"""``\texcvdefinescript{KEY}{\font}{rtl|ltr}`` (latex_templates/unicode.tex): runs of
     the script KEY in that font and direction."""

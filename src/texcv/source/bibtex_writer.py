@@ -13,23 +13,12 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from texcv.tex_specials import SPECIALS
+
 _CHARS: dict[str, str] = {
-    "\\": r"\textbackslash{}",
+    **SPECIALS,
     "{": r"\textbraceleft{}",  # not \{: BibTeX counts every brace, escaped or not
     "}": r"\textbraceright{}",
-    "$": r"\$",
-    "&": r"\&",
-    "#": r"\#",
-    "%": r"\%",
-    "_": r"\_",
-    "^": r"\textasciicircum{}",
-    "~": r"\textasciitilde{}",
-    "<": r"\textless{}",
-    ">": r"\textgreater{}",
-    "|": r"\textbar{}",
-    '"': r"\textquotedbl{}",
-    "'": r"\textquotesingle{}",
-    "`": r"\textasciigrave{}",
 }
 _LIGATURE_START = frozenset("-,")  # -- is an en dash, ,, a low quote: kept apart by {}
 _SPACE = re.compile(r"\s+")
