@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 
 from texcv.app.starter import SCHEMA_NAME, create_new_file, write_starter
@@ -26,6 +26,8 @@ _PLACEHOLDER = "@@ACTION@@"
 def project_home() -> str:
     """texcv's home page, from the installed metadata (pyproject's [project.urls], the one place
     it is written)."""
+    from importlib import metadata  # 10 ms of imports: not on every command's way
+
     try:
         entries = metadata.metadata("texcv").get_all("Project-URL") or []
     except metadata.PackageNotFoundError:
