@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from texcv.compile import fonts as compile_fonts
+from texcv.compile import luatex_cache
 from texcv.render.engine_choice import text_needs
 from texcv.render.fonts import Face, charset_summary, plan_fonts
 
@@ -133,8 +134,8 @@ def test_fontconfig_list_is_read_once_and_kept_in_the_build_folder(
 
 
 def test_lualatex_keeps_its_font_cache_in_the_build_folder(tmp_path: Path) -> None:
-    assert compile_fonts.engine_env("pdflatex", tmp_path) == {}
-    env = compile_fonts.engine_env("lualatex", tmp_path)
+    assert luatex_cache.engine_env("pdflatex", tmp_path) == {}
+    env = luatex_cache.engine_env("lualatex", tmp_path)
     cache = Path(env["TEXMFCACHE"])
     assert cache == (tmp_path / ".cache" / "luatex").resolve()
     assert (cache / "luatex-cache" / "generic" / "names").is_dir()

@@ -126,7 +126,7 @@ def build_once(
     """
     from texcv.compile.reproducible import source_date_epoch
     from texcv.compile.uptodate import is_up_to_date, record
-    from texcv.source.yaml_reader import require_file
+    from texcv.source.input_file import require_file
 
     if not request.from_stdin:
         require_file(request.input, str(request.input))  # the date below reads its time

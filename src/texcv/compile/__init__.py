@@ -18,9 +18,9 @@ from texcv import files
 from texcv.compile import early as early_pass
 from texcv.compile import log as texlog
 from texcv.compile.engine import INSTALL_HINT, PassTimeout, run_pass
-from texcv.compile.fonts import engine_env
 from texcv.compile.format import Dump, Formats
 from texcv.compile.format import options as format_options
+from texcv.compile.luatex_cache import engine_env
 from texcv.compile.subset import PREFIX as SUBSET_PREFIX
 from texcv.compile.workspace import Workspace, cache_dir, workspace
 from texcv.errors import BuildError, Code, DiskFull, ToolMissingError

@@ -31,8 +31,8 @@ from subprocess import Popen
 
 from texcv import files
 from texcv.compile.engine import kill, start_pass, wait_pass
-from texcv.compile.fonts import engine_env
 from texcv.compile.format import options as format_options
+from texcv.compile.luatex_cache import engine_env
 from texcv.compile.workspace import cache_dir, claim, persistent_folder
 from texcv.errors import TexcvError
 from texcv.render.templates import DUMP_END, SOURCE_MARK

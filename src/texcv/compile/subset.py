@@ -23,10 +23,13 @@ import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from texcv import files
 from texcv.compile.workspace import cache_dir
-from texcv.render.fonts import Face, Family, FontPlan
+
+if TYPE_CHECKING:  # every build imports this module, before TeX starts: kept light
+    from texcv.render.fonts import Face, Family, FontPlan
 
 LARGE = 1_000_000  # bytes: the font files worth cutting (the Noto CJK collections, ~20 MB)
 PREFIX = "texcv-font-"  # the subsets' names, in the cache and beside the .tex
@@ -62,7 +65,7 @@ def _subset_family(
         face = getattr(family, style)
         if face is not None:
             faces[style] = _subset_face(face, chars, folder, made)
-    return Family(**faces)
+    return dataclasses.replace(family, **faces)
 
 
 def _subset_face(face: Face, chars: frozenset[str], folder: Path, made: dict[str, Path]) -> Face:

@@ -21,6 +21,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from texcv.errors import Code, InputError, InputErrors, Location
+from texcv.source.input_file import require_file
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_NODES = 200_000
@@ -120,24 +121,6 @@ def format_path(path: DataPath) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
-
-
-def require_file(path: Path, display: str) -> None:
-    """An InputError when ``path`` is missing or a folder: checked before anything reads it,
-    so `build` and `check` say the same thing (and exit 2) whatever runs first."""
-    if not path.exists():
-        raise InputError(
-            f"no such file: {display}",
-            location=Location(display),
-            hint="give the path to your cv.yaml, or run `texcv new` to start one",
-            code=Code.FILE_MISSING,
-        )
-    if path.is_dir():
-        raise InputError(
-            f"{display} is a directory, not a YAML file",
-            location=Location(display),
-            code=Code.FILE_UNREADABLE,
-        )
 
 
 def read_text(path: Path, display: str) -> str:
