@@ -19,7 +19,7 @@ from texcv.render.design import footer, own_colors, own_font
 from texcv.render.engine_choice import EngineChoice, Needs, choose
 from texcv.render.escape import encode_url, url_for_display
 from texcv.render.fonts import FontPlan, by_name
-from texcv.render.inline import inline, keyword, literal, target
+from texcv.render.inline import inline, keyword, literal, paragraphs, target
 from texcv.render.links import mailto, social_url, tel
 from texcv.render.locale import Words, words_for
 from texcv.render.metadata import metadata
@@ -261,6 +261,20 @@ def _header(document: Document, header: Header, *, photo: bool = True) -> None:
         add(tex.Quote(inline(header.quote)))
 
 
+def _text_rows(label: NoEscape, parts: list[NoEscape]) -> LatexObject:
+    r"""A text entry: one \cvitem per paragraph, so that a long text (a research statement)
+    breaks across pages between its paragraphs (a \cvitem is a table row, which cannot), the
+    rows with no space between them but the last's; the label on the first."""
+    if len(parts) < 2:
+        return tex.CvItem(label, parts[0] if parts else NoEscape(""))
+    rows = [
+        tex.CvItem(label if index == 0 else NoEscape(""), part, options=[NoEscape("0pt")])
+        for index, part in enumerate(parts[:-1])
+    ]
+    rows.append(tex.CvItem(NoEscape(""), parts[-1]))
+    return tex.Joined(*rows, separator="%\n")
+
+
 def _url(url: str, text: NoEscape) -> tex.TexcvUrl:
     """A header link to exactly ``url`` (already encoded), showing ``text``."""
     return tex.TexcvUrl(target(url), text)
@@ -273,7 +287,7 @@ def _entry(
     number = literal(label)
     match entry:
         case TextEntry():
-            return tex.CvItem(number, inline(entry.text))
+            return _text_rows(number, paragraphs(entry.text))
         case BulletEntry() if label:
             return tex.CvItem(number, inline(entry.text))
         case BulletEntry():

@@ -22,6 +22,7 @@ from texcv.schema.markup import Span, parse
 
 # A line break with the spaces and empty lines around it: one break.
 _LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
+_PARAGRAPHS = re.compile(r"[ \t]*\n[ \t]*\n\s*")  # an empty line (or more) between two
 _BREAK = as_latex(NewLine())
 
 
@@ -35,6 +36,18 @@ def inline(text: str | None) -> NoEscape:
     if not text:
         return NoEscape("")
     return NoEscape(_spans(parse(_LINE_BREAKS.sub("\n", text.strip()))).strip())
+
+
+def paragraphs(text: str | None) -> list[NoEscape]:
+    """``inline`` for each paragraph of ``text`` (parts between empty lines), so that each can
+    be a row of its own and a page can break between them; one part when the text has one
+    paragraph, or when markup runs across an empty line (splitting would change the text:
+    the parts must join back, with the line breaks between them, into ``inline(text)``)."""
+    whole = inline(text)
+    parts = [inline(part) for part in _PARAGRAPHS.split(text.strip())] if text else []
+    if len(parts) < 2 or _BREAK.join(parts) != whole:
+        return [whole] if whole else []
+    return parts
 
 
 def literal(text: str | None) -> NoEscape:
