@@ -1,5 +1,6 @@
 """A text entry longer than a page (a research statement) flows onto the next pages between
-its paragraphs: each paragraph is a row of its own (a moderncv row cannot break)."""
+its paragraphs: each paragraph is a row of its own (a moderncv row cannot break), and in the
+fancy style too, whose rows left no place for a page break (latex_templates/tweaks.tex)."""
 
 from __future__ import annotations
 
@@ -35,13 +36,15 @@ def test_text_that_cannot_be_cut_stays_whole(text: str) -> None:
     assert paragraphs(text) == ([inline(text)] if text else [])
 
 
+@pytest.mark.parametrize("style", ["classic", "banking", "fancy"])
 def test_a_statement_longer_than_a_page_flows_onto_the_next_pages(
-    require_tex: None, tmp_path: Path
+    require_tex: None, tmp_path: Path, style: str
 ) -> None:
     paragraph = " ".join(SENTENCE for _ in range(12))
     text = "\n\n".join(paragraph.format(n=n) for n in range(14))
     data = {
         "header": {"first_name": "Ada", "last_name": "Lovelace"},
+        "design": {"style": style},
         "sections": [
             {"title": "Research statement", "kind": "text", "entries": [text]},
             {"title": "Skills", "kind": "text", "entries": ["Python"]},
