@@ -78,14 +78,17 @@ def _subset_face(face: Face, chars: frozenset[str], folder: Path, made: dict[str
         return face
     name = _name(face, stat, chars)
     path = folder / name
-    if name in made or path.is_file():
-        os.utime(path)  # recently used: kept when older ones are pruned
-    else:
-        data = cut(Path(face.file), face.index, chars)
-        if data is None:
-            return face
-        folder.mkdir(parents=True, exist_ok=True)
-        files.write_bytes(path, data)
+    try:
+        if name in made or path.is_file():
+            os.utime(path)  # recently used: kept when older ones are pruned
+        else:
+            data = cut(Path(face.file), face.index, chars)
+            if data is None:
+                return face
+            folder.mkdir(parents=True, exist_ok=True)
+            files.write_bytes(path, data)
+    except OSError:  # a full disk, a build beside this one pruning it: the whole font works
+        return face
     made[path.name] = path
     return dataclasses.replace(face, file=path.name, index=0)
 
@@ -133,7 +136,15 @@ def _is_cff(file: str) -> bool:
 
 def _prune(folder: Path, keep: set[str]) -> None:
     """Keep the KEEP most recently used subsets (and those of this build)."""
-    found = sorted(folder.glob(f"{PREFIX}*"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    found = sorted(folder.glob(f"{PREFIX}*"), key=_last_used, reverse=True)
     for path in found[KEEP:]:
         if path.name not in keep:
             path.unlink(missing_ok=True)
+
+
+def _last_used(path: Path) -> int:
+    """A subset's time of last use; 0 for one a build beside this one has just removed."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0

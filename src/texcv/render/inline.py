@@ -44,10 +44,11 @@ def paragraphs(text: str | None) -> list[NoEscape]:
     paragraph, or when markup runs across an empty line (splitting would change the text:
     the parts must join back, with the line breaks between them, into ``inline(text)``)."""
     whole = inline(text)
-    parts = [inline(part) for part in _PARAGRAPHS.split(text.strip())] if text else []
-    if len(parts) < 2 or _BREAK.join(parts) != whole:
+    chunks = _PARAGRAPHS.split(text.strip()) if text else []
+    if len(chunks) < 2:
         return [whole] if whole else []
-    return parts
+    parts = [inline(chunk) for chunk in chunks]
+    return parts if _BREAK.join(parts) == whole else [whole]
 
 
 def literal(text: str | None) -> NoEscape:
